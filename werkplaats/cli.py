@@ -29,6 +29,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem)
         counts = ", ".join(f"{n} {kind}" for kind, n in project.counts().items())
+        sys.stdout.flush()
         if problems:
             print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found ({counts})", file=sys.stderr)
         else:

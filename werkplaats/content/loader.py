@@ -95,7 +95,10 @@ def _describe(error: dict[str, Any], model: type[BaseModel], data: Any, path: tu
         info = _field_info(model, path, data)
         hint = f" ({info})" if info else ""
         return f"is missing; add it{hint}"
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and path:
+        if " " in str(path[-1]):
+            return ("looks like text cut in two at a comma; inside `[...]` or `{...}` put text that contains "
+                    "a comma between quotes")
         allowed = _allowed_fields(model, path[:-1], data)
         return f"is not a known field{did_you_mean(path[-1], allowed)}" + (
             "" if did_you_mean(path[-1], allowed) else f"; expected one of: {', '.join(sorted(allowed))}"

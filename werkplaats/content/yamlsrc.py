@@ -112,6 +112,8 @@ def parse_yaml(text: str, offset: int = 0) -> Located:
         hint = ""
         if "mapping values are not allowed" in problem:
             hint = "; put text that contains ': ' between quotes"
+        elif "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+            hint = "; inside `[...]` or `{...}` put text that contains `,`, `:`, `?` or `#` between quotes"
         elif "found character '\\t'" in problem:
             hint = "; indent with spaces, not tabs"
         raise SourceError(line, f"YAML syntax error: {problem}{hint}") from None

@@ -1,0 +1,76 @@
+"""Macros for Markdown pages (through mkdocs-macros): links to items and questions inside any page.
+
+`macros/__init__.py` at the top of the project calls `define_env`; the macros find the loaded content on the
+`werkplaats` plugin, so they work on hand-written pages and generated pages alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from werkplaats.pages.links import MACRO_KINDS
+
+
+def _plugin(env: Any) -> Any:
+    plugin = env.conf["plugins"].get("werkplaats")
+    if plugin is None or plugin.generator is None:
+        raise PluginError("the macros need the `werkplaats` plugin in mkdocs.yml, listed before `macros`")
+    return plugin
+
+
+def _page(env: Any) -> str:
+    return env.page.file.src_uri if env.page is not None else "index.md"
+
+
+def define_env(env: Any) -> None:
+    """Register the werkplaats macros on a mkdocs-macros environment."""
+
+    def make_link(macro: str):
+        kind = MACRO_KINDS[macro]
+
+        def link(item_id: str, text: str | None = None) -> str:
+            plugin = _plugin(env)
+            if plugin.project.get(kind, item_id) is None:
+                raise PluginError(f"{_page(env)}: {macro}('{item_id}'): no such {kind.replace('_', ' ')}")
+            return plugin.generator.linker.md(_page(env), kind, item_id, text)
+
+        link.__name__ = macro
+        link.__doc__ = f"A link to the {kind.replace('_', ' ')} with this id; optional link text."
+        return link
+
+    for macro in MACRO_KINDS:
+        env.macro(make_link(macro), macro)
+
+    def questions(module_id: str, ids: list[str] | None = None) -> str:
+        """Questions from a module's bank, as an unscored self-check inside any page."""
+        plugin = _plugin(env)
+        content = plugin.project.modules.get(module_id)
+        if content is None:
+            raise PluginError(f"{_page(env)}: questions('{module_id}'): no such module")
+        by_id = {q.id: q for q in content.questions}
+        missing = [q for q in ids or [] if q not in by_id]
+        if missing:
+            raise PluginError(f"{_page(env)}: questions('{module_id}'): no question {', '.join(missing)}")
+        chosen = [by_id[q] for q in ids] if ids else list(content.questions)
+        page = _page(env)
+        digest = hashlib.sha1(f"{page}|{module_id}|{','.join(q.id for q in chosen)}".encode()).hexdigest()[:8]
+        html = plugin.generator.quiz.quiz(chosen, key=f"wp-check-{digest}", page=page, module=module_id,
+                                          title=plugin.generator.labels["self_check"])
+        return f"\n\n{html}\n\n"
+
+    def quiz(module_id: str) -> str:
+        """A module's whole quiz, with its pass mark, inside any page."""
+        plugin = _plugin(env)
+        content = plugin.project.modules.get(module_id)
+        if content is None:
+            raise PluginError(f"{_page(env)}: quiz('{module_id}'): no such module")
+        html = plugin.generator.quiz.quiz(plugin.generator.quiz_questions(content), key=f"wp-quiz-{module_id}",
+                                          page=_page(env), module=module_id, title=content.module.title,
+                                          pass_mark=content.module.quiz.pass_mark)
+        return f"\n\n{html}\n\n"
+
+    env.macro(questions, "questions")
+    env.macro(quiz, "quiz")

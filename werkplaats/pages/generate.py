@@ -1,0 +1,270 @@
+"""Generate the Markdown of every content page, in memory (nothing is written into `docs/`).
+
+Plain functions with no knowledge of MkDocs, so the plugin, the exports and the tests share them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from werkplaats.content.models import LEVELS
+from werkplaats.pages.links import (
+    GLOSSARY_PAGE, MATRIX_PAGE, PROGRESS_PAGE, SECTIONS, Linker, md_href, page_of, quiz_page, unit_page, url_href,
+)
+from werkplaats.pages.relations import build_relations
+from werkplaats.quiz.render import QuizRenderer
+from werkplaats.render import make_environment, to_json
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from jinja2 import Environment
+
+    from werkplaats.content import ModuleContent, Project
+
+PLURAL = {"method": "methods", "competence": "competences", "knowledge_circle": "knowledge_circles",
+          "case": "cases", "instrument": "instruments", "module": "modules", "term": "terms"}
+LADDER = ("own_strength", "network", "volunteer", "professional")
+
+
+def front_matter(title: str, description: str = "", **extra: Any) -> str:
+    """YAML front matter for a generated page (JSON strings are valid YAML)."""
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    for key, value in extra.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+@dataclass
+class PageSet:
+    """Generated pages (`src_uri` to Markdown) and the navigation of each section."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    nav: dict[str, list[Any]] = field(default_factory=dict)
+
+
+@dataclass
+class Generator:
+    """Renders the pages of one project with one set of labels."""
+
+    project: Project
+    labels: dict[str, str]
+    use_directory_urls: bool = True
+    templates: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.env: Environment = make_environment(self.templates)
+        self.linker = Linker(self.project, self.use_directory_urls)
+        self.quiz = QuizRenderer(self.env, self.labels, self.linker)
+        self.relations = build_relations(self.project)
+
+    # -- helpers -------------------------------------------------------------------------------------------------
+    def _render(self, template: str, page: str, **context: Any) -> str:
+        def link(kind: str, item_id: str, text: str | None = None) -> str:
+            return self.linker.md(page, kind, item_id, text)
+
+        return self.env.get_template(f"pages/{template}").render(
+            labels=self.labels, plural=PLURAL, link=link, levels=LEVELS, ladder_steps=LADDER, **context
+        )
+
+    def _href(self, page: str, target: str, anchor: str = "") -> str:
+        return url_href(page, target, anchor, self.use_directory_urls)
+
+    def _sorted(self, kind: str) -> list[Any]:
+        items = self.project.items[kind].values()
+        if kind == "knowledge_circle":
+            return sorted(items, key=lambda item: (item.number, item.id))
+        return sorted(items, key=lambda item: (item.title.lower(), item.id))
+
+    # -- item pages ----------------------------------------------------------------------------------------------
+    def item_page(self, kind: str, item: Any) -> tuple[str, str]:
+        """The source URI and Markdown of one item's page."""
+        page, _ = page_of(kind, item.id)
+        context: dict[str, Any] = {
+            "item": item, "rel": self.relations.get((kind, item.id), {}),
+            "front_matter": front_matter(item.title, item.summary),
+        }
+        if kind == "instrument":
+            context["form"] = self.quiz.instrument(item, page=page)
+        return page, self._render(f"{kind}.md", page, **context)
+
+    def module_pages(self, content: ModuleContent) -> dict[str, str]:
+        """The module page, its units and its quiz."""
+        module = content.module
+        index = page_of("module", module.id)[0]
+        quiz = quiz_page(module.id)
+        sequence = [(index, module.title)] + [(unit_page(module.id, u.id), u.title) for u in content.units]
+        sequence.append((quiz, f"{self.labels['quiz']}: {module.title}"))
+        pages: dict[str, str] = {}
+        units = [{"title": u.title, "summary": u.summary, "href": md_href(index, unit_page(module.id, u.id))}
+                 for u in content.units]
+        audience = ", ".join(self.labels[f"audience_{a}"] for a in module.audience)
+        study_load = f"{module.study_load:g}".replace(".", ",") if self.labels is not None else module.study_load
+        pages[index] = self._render(
+            "module.md", index, item=module, rel=self.relations.get(("module", module.id), {}),
+            front_matter=front_matter(module.title, module.summary), units=units, audience=audience,
+            study_load=study_load, question_count=len(self.quiz_questions(content)),
+            quiz_href=md_href(index, quiz),
+        )
+        for position, unit in enumerate(content.units, start=1):
+            page = unit_page(module.id, unit.id)
+            pages[page] = self._render(
+                "unit.md", page, unit=unit, module=module, position=position, total=len(content.units),
+                module_url=self._href(page, index), front_matter=front_matter(unit.title, unit.summary),
+                sequence=self._sequence(page, sequence),
+            )
+        pages[quiz] = self._render(
+            "quiz.md", quiz, module=module, module_url=self._href(quiz, index),
+            front_matter=front_matter(f"{self.labels['quiz']}: {module.title}", module.summary),
+            form=self.quiz.quiz(self.quiz_questions(content), key=f"wp-quiz-{module.id}", page=quiz,
+                                module=module.id, title=module.title, pass_mark=module.quiz.pass_mark),
+            sequence=self._sequence(quiz, sequence),
+        )
+        return pages
+
+    def quiz_questions(self, content: ModuleContent) -> list[Any]:
+        """The questions of a module's quiz, in order."""
+        if content.module.quiz.questions == "all":
+            return list(content.questions)
+        by_id = {q.id: q for q in content.questions}
+        return [by_id[q] for q in content.module.quiz.questions if q in by_id]
+
+    def _sequence(self, page: str, sequence: list[tuple[str, str]]) -> str:
+        position = [src for src, _ in sequence].index(page)
+        previous = sequence[position - 1] if position > 0 else None
+        following = sequence[position + 1] if position + 1 < len(sequence) else None
+
+        def entry(pair: tuple[str, str] | None) -> dict[str, str] | None:
+            return {"href": self._href(page, pair[0]), "title": pair[1]} if pair else None
+
+        html = self.env.get_template("pages/sequence.html").render(
+            labels=self.labels, previous=entry(previous), next=entry(following))
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+    # -- overview pages ------------------------------------------------------------------------------------------
+    def index_page(self, kind: str) -> tuple[str, str]:
+        """The overview of one type, with filters on theme (and audience and competence where they apply)."""
+        page = f"{SECTIONS[kind]}/index.md"
+        entries = []
+        themes: set[str] = set()
+        audiences: set[str] = set()
+        competences: set[str] = set()
+        for item in self._sorted(kind):
+            rel = self.relations.get((kind, item.id), {})
+            data = {"themes": "|".join(item.themes)}
+            themes.update(item.themes)
+            meta = ""
+            if kind == "module":
+                data["audience"] = "|".join(item.audience)
+                audiences.update(item.audience)
+                meta = f"{', '.join(self.labels[f'audience_{a}'] for a in item.audience)} · " \
+                       f"{item.study_load:g} {self.labels['hours']}"
+            if kind == "competence":
+                meta = item.cluster
+            if kind == "knowledge_circle":
+                meta = item.theme
+            if "competence" in rel and kind != "competence":
+                data["competences"] = "|".join(rel["competence"])
+                competences.update(rel["competence"])
+            entries.append({"title": item.title, "summary": item.summary, "meta": meta, "data": data,
+                            "href": self._href(page, page_of(kind, item.id)[0])})
+        filters = []
+        if len(themes) > 1:
+            filters.append({"key": "themes", "label": self.labels["filter_theme"],
+                            "values": [{"value": t, "label": t} for t in sorted(themes)]})
+        if len(audiences) > 1:
+            filters.append({"key": "audience", "label": self.labels["filter_audience"],
+                            "values": [{"value": a, "label": self.labels[f"audience_{a}"]} for a in sorted(audiences)]})
+        if competences:
+            filters.append({"key": "competences", "label": self.labels["filter_competence"],
+                            "values": [{"value": c, "label": self.linker.title("competence", c)}
+                                       for c in sorted(competences, key=lambda c: self.linker.title("competence", c))]})
+        extra = ""
+        if kind == "competence" and self.project.items["module"]:
+            extra = f"[{self.labels['matrix']}]({md_href(page, MATRIX_PAGE)})"
+        title = self.labels[PLURAL[kind]]
+        return page, self._render("index.md", page, title=title, intro="", entries=entries, filters=filters,
+                                  list_id=f"wp-list-{SECTIONS[kind]}", extra=extra,
+                                  front_matter=front_matter(title))
+
+    def glossary_page(self) -> str:
+        """All terms on one page, grouped by first letter, each with an anchor."""
+        groups: dict[str, list[Any]] = {}
+        for term in self._sorted("term"):
+            letter = term.title[:1].upper()
+            groups.setdefault(letter if letter.isalpha() else "#", []).append(term)
+        see_also = {term.id: self.relations.get(("term", term.id), {}).get("term", [])
+                    for term in self.project.items["term"].values()}
+        return self._render("glossary.md", GLOSSARY_PAGE, groups=sorted(groups.items()), see_also=see_also,
+                            front_matter=front_matter(self.labels["terms"]))
+
+    def matrix_page(self) -> str:
+        """The competence-by-module matrix for lecturers."""
+        modules = self._sorted("module")
+        rows = []
+        for competence in self._sorted("competence"):
+            trained = set(self.relations.get(("competence", competence.id), {}).get("module", []))
+            rows.append({"title": competence.title,
+                         "href": self._href(MATRIX_PAGE, page_of("competence", competence.id)[0]),
+                         "cells": [module.id in trained for module in modules]})
+        return self._render("matrix.md", MATRIX_PAGE, rows=rows, front_matter=front_matter(self.labels["matrix"]),
+                            modules=[{"title": m.title, "href": self._href(MATRIX_PAGE, page_of("module", m.id)[0])}
+                                     for m in modules])
+
+    def progress_page(self) -> str:
+        """'Mijn voortgang': every module and quiz; the script fills in the state kept in the browser."""
+        modules = []
+        for module in self._sorted("module"):
+            content = self.project.modules[module.id]
+            questions = self.quiz_questions(content)
+            from werkplaats.quiz.render import version_of
+
+            modules.append({
+                "id": module.id, "title": module.title, "url": self._href(PROGRESS_PAGE, page_of("module", module.id)[0]),
+                "quiz": f"wp-quiz-{module.id}", "quizUrl": self._href(PROGRESS_PAGE, quiz_page(module.id)),
+                "version": version_of(questions), "passMark": module.quiz.pass_mark,
+                "questions": len(questions), "studyLoad": module.study_load,
+                "units": [{"id": u.id, "title": u.title, "url": self._href(PROGRESS_PAGE, unit_page(module.id, u.id))}
+                          for u in content.units],
+            })
+        instruments = [{"id": i.id, "title": i.title, "key": f"wp-instrument-{i.id}",
+                        "url": self._href(PROGRESS_PAGE, page_of("instrument", i.id)[0])}
+                       for i in self._sorted("instrument")]
+        return self._render("progress.md", PROGRESS_PAGE, modules=modules,
+                            data_json=to_json({"modules": modules, "instruments": instruments}),
+                            front_matter=front_matter(self.labels["progress"]))
+
+    # -- everything ----------------------------------------------------------------------------------------------
+    def generate(self) -> PageSet:
+        """Every generated page and the navigation of each section."""
+        result = PageSet()
+        for kind in ("knowledge_circle", "method", "case", "competence", "instrument"):
+            index, markdown = self.index_page(kind)
+            result.pages[index] = markdown
+            children: list[Any] = [index]
+            for item in self._sorted(kind):
+                page, markdown = self.item_page(kind, item)
+                result.pages[page] = markdown
+                children.append(page)
+            if kind == "competence" and self.project.items["module"]:
+                result.pages[MATRIX_PAGE] = self.matrix_page()
+                children.append(MATRIX_PAGE)
+            result.nav[index] = children
+        index, markdown = self.index_page("module")
+        result.pages[index] = markdown
+        module_nav: list[Any] = [index]
+        for module in self._sorted("module"):
+            pages = self.module_pages(self.project.modules[module.id])
+            result.pages.update(pages)
+            module_nav.append({module.title: list(pages)})
+        result.nav[index] = module_nav
+        result.pages[GLOSSARY_PAGE] = self.glossary_page()
+        result.nav[GLOSSARY_PAGE] = [GLOSSARY_PAGE]
+        result.pages[PROGRESS_PAGE] = self.progress_page()
+        result.nav[PROGRESS_PAGE] = [PROGRESS_PAGE]
+        return result

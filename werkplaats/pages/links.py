@@ -1,0 +1,116 @@
+"""Where each item's page lives, and links between pages (as Markdown `.md` links or as built URLs)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from werkplaats.content import Project
+
+#: The folder of each type's generated pages.
+SECTIONS = {
+    "method": "methodieken",
+    "competence": "competenties",
+    "knowledge_circle": "kenniskringen",
+    "case": "casussen",
+    "instrument": "instrumenten",
+    "module": "modules",
+    "term": "begrippen",
+}
+PROGRESS_PAGE = "voortgang/index.md"
+MATRIX_PAGE = "competenties/matrix.md"
+GLOSSARY_PAGE = "begrippen/index.md"
+
+
+def page_of(kind: str, item_id: str) -> tuple[str, str]:
+    """The source URI of an item's page and the anchor on it (empty when the item has a page of its own)."""
+    if kind == "term":
+        return GLOSSARY_PAGE, item_id
+    if kind == "module":
+        return f"modules/{item_id}/index.md", ""
+    return f"{SECTIONS[kind]}/{item_id}.md", ""
+
+
+def unit_page(module_id: str, unit_id: str) -> str:
+    """The source URI of a module's unit."""
+    return f"modules/{module_id}/{unit_id}.md"
+
+
+def quiz_page(module_id: str) -> str:
+    """The source URI of a module's quiz."""
+    return f"modules/{module_id}/toets.md"
+
+
+def md_href(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A relative Markdown link from one source file to another, which MkDocs checks and rewrites."""
+    rel = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def url_of(src: str, use_directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) MkDocs gives a source file."""
+    stem, _ = posixpath.splitext(src)
+    if not use_directory_urls:
+        return stem + ".html"
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        return folder + "/" if folder else ""
+    return stem + "/"
+
+
+def url_href(from_src: str, to_src: str, anchor: str = "", use_directory_urls: bool = True) -> str:
+    """A relative URL from one built page to another, for HTML that MkDocs does not rewrite."""
+    here = url_of(from_src, use_directory_urls)
+    there = url_of(to_src, use_directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(there or ".", base or ".") if there != base else "."
+    if there.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./":
+        rel = "./"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+@dataclass
+class Linker:
+    """Makes links to items from a given page, in Markdown or as built URLs."""
+
+    project: Project
+    use_directory_urls: bool = True
+
+    def title(self, kind: str, item_id: str) -> str:
+        """The title of an item (its id if it does not exist)."""
+        item = self.project.get(kind, item_id)
+        return item.title if item is not None else item_id
+
+    def md(self, from_src: str, kind: str, item_id: str, text: str | None = None) -> str:
+        """A Markdown link to an item."""
+        target, anchor = page_of(kind, item_id)
+        label = (text or self.title(kind, item_id)).replace("[", "\\[").replace("]", "\\]")
+        return f"[{label}]({md_href(from_src, target, anchor)})"
+
+    def href(self, from_src: str, kind: str, item_id: str) -> str:
+        """A built-URL link to an item, for generated HTML."""
+        target, anchor = page_of(kind, item_id)
+        return url_href(from_src, target, anchor, self.use_directory_urls)
+
+
+_MACRO = re.compile(r"\{\{-?\s*(term|method|case|competence|circle|instrument|module)\(\s*['\"]([^'\"]*)['\"]"
+                    r"(?:\s*,\s*['\"]([^'\"]*)['\"])?\s*\)\s*-?\}\}")
+MACRO_KINDS = {"term": "term", "method": "method", "case": "case", "competence": "competence",
+               "circle": "knowledge_circle", "instrument": "instrument", "module": "module"}
+
+
+def expand_link_macros(text: str, linker: Linker, from_src: str) -> str:
+    """Replace link macros in text that is turned into HTML by us (questions), with built-URL links."""
+
+    def replace(match: re.Match[str]) -> str:
+        macro, item_id, label = match.groups()
+        kind = MACRO_KINDS[macro]
+        shown = (label or linker.title(kind, item_id)).replace("[", "\\[").replace("]", "\\]")
+        return f"[{shown}]({linker.href(from_src, kind, item_id)})"
+
+    return _MACRO.sub(replace, text)

@@ -1,0 +1,188 @@
+"""The MkDocs plugin: thin glue between MkDocs events and the plain functions of this package."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from werkplaats.content import ContentError, load_project
+from werkplaats.content.models import TYPES
+from werkplaats.labels import labels_for
+from werkplaats.pages.generate import Generator, PageSet
+from werkplaats.site import StagedSite
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+    from werkplaats.content import Project
+
+log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "assets"
+ASSET_DIR = "assets/werkplaats"
+
+
+class WerkplaatsConfig(Config):
+    """Options of the `werkplaats` plugin in mkdocs.yml."""
+
+    content_dir = c.Type(str, default=".")
+    """Folder (relative to mkdocs.yml) that holds methods/, cases/, modules/ and the other content folders."""
+    templates = c.Optional(c.Type(str))
+    """Folder (relative to mkdocs.yml) with templates that override the package's own."""
+    staged_build = c.Type(bool, default=True)
+    """Build into a staging folder and replace `site_dir` only when the build succeeded."""
+
+
+class _Counter(logging.Handler):
+    """Counts warnings, so a strict build that is about to fail does not replace the last good site."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
+    """Loads and validates the content, generates its pages and navigation, and ships the quiz assets."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.dirty = False
+        self.project: Project | None = None
+        self.generator: Generator | None = None
+        self.pageset: PageSet | None = None
+        self.staged: StagedSite | None = None
+        self.counter: _Counter | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+        self.dirty = dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        content_root = (root / self.config.content_dir).resolve()
+        _set_build_date(root)
+        project = load_project(content_root)
+        if project.problems:
+            # Raised before MkDocs cleans site_dir, so the last good site stays as it was.
+            raise PluginError(str(ContentError(project.problems)))
+        self.project = project
+        templates = root / self.config.templates if self.config.templates else None
+        self.generator = Generator(project, labels_for(config.theme.get("language")),
+                                   use_directory_urls=config.use_directory_urls, templates=templates)
+        try:
+            self.pageset = self.generator.generate()
+        except Exception as exc:  # a broken override template must not print a traceback
+            raise PluginError(f"werkplaats: could not generate the content pages: {exc}") from exc
+        if config.nav is not None:
+            config.nav = _expand_nav(config.nav, self.pageset.nav)
+        _add_theme_dir(config)
+        config.extra_css.insert(0, f"{ASSET_DIR}/werkplaats.css")
+        config.extra_javascript.append(f"{ASSET_DIR}/werkplaats.js")
+        if config.strict:
+            self.counter = _Counter()
+            logging.getLogger("mkdocs").addHandler(self.counter)
+        if self.command in ("build", "gh-deploy") and not self.dirty and self.config.staged_build:
+            self.staged = StagedSite(Path(config.site_dir))
+            config.site_dir = str(self.staged.staging)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.pageset is not None
+        clashes = [uri for uri in self.pageset.pages if files.get_file_from_path(uri) is not None]
+        if clashes:
+            raise PluginError("werkplaats: these files in docs/ have the path of a generated page; rename or "
+                              "remove them: " + ", ".join(f"docs/{uri}" for uri in sorted(clashes)))
+        for uri, markdown in self.pageset.pages.items():
+            files.append(File.generated(config, uri, content=markdown))
+        for asset in sorted(ASSETS.iterdir()):
+            if asset.is_file():
+                files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        root = Path(config.config_file_path).parent / self.config.content_dir
+        for folder in sorted({folder for _, folder, *_ in TYPES.values()}):
+            if (root / folder).is_dir():
+                server.watch(str((root / folder).resolve()))
+        if self.config.templates:
+            server.watch(str(Path(config.config_file_path).parent / self.config.templates))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_counting()
+        if self.staged is None:
+            return
+        if config.strict and self.counter is not None and self.counter.count:
+            # MkDocs is about to abort the strict build: keep the last good site.
+            self.staged.discard()
+        else:
+            self.staged.publish()
+        self.staged = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_counting()
+        if self.staged is not None:
+            self.staged.discard()
+            self.staged = None
+
+    def _stop_counting(self) -> None:
+        if self.counter is not None:
+            logging.getLogger("mkdocs").removeHandler(self.counter)
+
+
+def _add_theme_dir(config: MkDocsConfig) -> None:
+    """Put our partial overrides after the site's own `custom_dir` but before Material's templates."""
+    ours = str(Path(__file__).parent / "theme")
+    dirs = config.theme.dirs
+    if ours in dirs:
+        return
+    position = 1 if config.theme.custom_dir else 0
+    dirs.insert(position, ours)
+
+
+def _expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
+    """Replace each nav entry that names a generated index page with that section's pages."""
+    result: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, str) and entry in sections:
+            result.extend(sections[entry])
+        elif isinstance(entry, dict):
+            expanded = {}
+            for title, value in entry.items():
+                if isinstance(value, str) and value in sections:
+                    children = sections[value]
+                    expanded[title] = children if len(children) > 1 else children[0]
+                elif isinstance(value, list):
+                    expanded[title] = _expand_nav(value, sections)
+                else:
+                    expanded[title] = value
+            result.append(expanded)
+        else:
+            result.append(entry)
+    return result
+
+
+def _set_build_date(root: Path) -> None:
+    """Make dates in the site (sitemap, gzip headers) come from the last commit, so builds repeat exactly."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return
+    try:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
+                               timeout=10, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        stamp = ""
+    os.environ["SOURCE_DATE_EPOCH"] = stamp if stamp.isdigit() else "0"

@@ -1,0 +1,148 @@
+"""Render questions and instruments to accessible HTML (fieldsets, native inputs, answers behind `details`).
+
+The HTML is the contract with `assets/werkplaats.js`: the script reads the answer key from each
+`details.wp-answer[data-key]` and grades in the browser. The built HTML is deterministic: any shuffling is done by
+the script, and the order in which matching answers and ordering items are shown comes from a hash, not from chance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from jinja2 import Environment
+
+from werkplaats.content.models import Instrument, Question
+from werkplaats.pages.links import Linker, expand_link_macros
+from werkplaats.render import is_single_paragraph, md_block, md_inline, to_json
+
+
+def _stable_order(values: Sequence[str], salt: str) -> list[int]:
+    """Indexes of `values` in an order that looks shuffled but is the same on every build."""
+    keyed = [(hashlib.sha1(f"{salt}\0{value}".encode()).hexdigest(), index) for index, value in enumerate(values)]
+    order = [index for _, index in sorted(keyed)]
+    if order == list(range(len(values))) and len(values) > 1:
+        order = order[1:] + order[:1]  # never show the solution as the given order
+    return order
+
+
+def version_of(questions: Sequence[Question]) -> str:
+    """A short hash of the questions, so that stored answers of a changed quiz are not restored."""
+    payload = json.dumps([q.model_dump(mode="json") for q in questions], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha1(payload.encode()).hexdigest()[:10]
+
+
+@dataclass
+class QuizRenderer:
+    """Renders quizzes and instruments for the pages of one site."""
+
+    env: Environment
+    labels: dict[str, str]
+    linker: Linker
+
+    def _text(self, text: str, page: str) -> Any:
+        return md_block(expand_link_macros(text, self.linker, page))
+
+    def _inline(self, text: str, page: str) -> Any:
+        return md_inline(expand_link_macros(text, self.linker, page))
+
+    def question_view(self, question: Question, number: int, page: str) -> dict[str, Any]:
+        """The template data of one question."""
+        data = question.model_dump()
+        view: dict[str, Any] = {
+            "id": question.id, "type": question.type, "points": question.points if question.type != "open" else 0,
+            "shuffle": bool(getattr(question, "shuffle", False)),
+            "number_label": self.labels["question_n"].format(n=number),
+            "inline": is_single_paragraph(question.text),
+            "feedback_html": self._text(question.feedback, page) if question.feedback else "",
+        }
+        view["text_html"] = self._inline(question.text, page) if view["inline"] else self._text(question.text, page)
+        key: dict[str, Any] = {}
+        if question.type in ("single", "multiple"):
+            view["options"] = [
+                {"html": self._inline(o.text, page), "correct": o.correct, "feedback_html": self._inline(o.feedback, page)}
+                for o in question.options
+            ]
+            key["correct"] = [i for i, o in enumerate(question.options) if o.correct]
+        elif question.type == "truefalse":
+            view.update(answer=question.answer, feedback_true_html=self._inline(question.feedback_true, page),
+                        feedback_false_html=self._inline(question.feedback_false, page))
+            key["answer"] = question.answer
+        elif question.type == "fill":
+            view.update(answers=question.answers, feedback_correct_html=self._inline(question.feedback_correct, page),
+                        feedback_incorrect_html=self._inline(question.feedback_incorrect, page))
+            key["answers"] = question.answers
+        elif question.type == "matching":
+            view["pairs"] = [{"left_html": self._inline(p.left, page), "right_html": self._inline(p.right, page)}
+                             for p in question.pairs]
+            order = _stable_order([p.right for p in question.pairs], question.id)
+            view["rights"] = [{"index": i, "text": question.pairs[i].right} for i in order]
+            key["pairs"] = list(range(len(question.pairs)))
+        elif question.type == "ordering":
+            order = _stable_order(question.items, question.id)
+            view["display_items"] = [{"index": i, "html": self._inline(question.items[i], page)} for i in order]
+            view["items_html"] = [self._inline(item, page) for item in question.items]
+            key["order"] = list(range(len(question.items)))
+        elif question.type == "open":
+            view["model_answer_html"] = self._text(question.model_answer, page)
+        view["key_json"] = to_json(key)
+        del data
+        return view
+
+    def quiz(self, questions: Sequence[Question], *, key: str, page: str, module: str = "", title: str = "",
+             pass_mark: int | None = None) -> str:
+        """HTML of a form with the given questions.
+
+        Arguments:
+            questions: the questions, in order.
+            key: a page-unique id for the form; also the localStorage key of its answers.
+            page: the source URI of the page it sits on (for links inside question texts).
+            module: the module id, for the progress page.
+            title: a name for the progress page.
+            pass_mark: the percentage needed to pass, or None for an unscored self-check.
+
+        Returns:
+            HTML without blank lines, safe to place in Markdown.
+        """
+        views = [self.question_view(q, n, page) for n, q in enumerate(questions, start=1)]
+        intro = self.labels["quiz_intro"].format(mark=pass_mark) if pass_mark is not None else ""
+        html = self.env.get_template("quiz/quiz.html").render(
+            quiz={"key": key, "version": version_of(questions), "pass_mark": pass_mark, "module": module,
+                  "title": title, "questions": views, "intro": intro},
+            labels=self.labels,
+        )
+        return _compact(html)
+
+    def instrument(self, instrument: Instrument, *, page: str) -> str:
+        """HTML of an instrument's form: a fieldset per dimension, a radio group per item."""
+        dimensions = [
+            {"id": d.id, "title": d.title, "description_html": self._inline(d.description, page) if d.description else "",
+             "items": [{"id": i.id, "text_html": self._inline(i.text, page), "reverse": i.reverse,
+                        "reference": i.reference, "explanation_html": self._inline(i.explanation, page)
+                        if i.explanation else ""} for i in d.items]}
+            for d in instrument.dimensions
+        ]
+        scale = list(range(instrument.scale.min, instrument.scale.max + 1))
+        spec = {
+            "min": instrument.scale.min, "max": instrument.scale.max,
+            "dimensions": [{"id": d.id, "title": d.title,
+                            "items": [{"id": i.id, "reverse": i.reverse} for i in d.items]} for d in instrument.dimensions],
+            "reference": {i.id: i.reference for d in instrument.dimensions for i in d.items if i.reference is not None},
+        }
+        payload = json.dumps(spec, sort_keys=True)
+        html = self.env.get_template("quiz/instrument.html").render(
+            instrument={"key": f"wp-instrument-{instrument.id}", "id": instrument.id, "title": instrument.title,
+                        "version": hashlib.sha1(payload.encode()).hexdigest()[:10], "spec_json": to_json(spec),
+                        "dimensions": dimensions,
+                        "scale": [{"value": v, "label": label} for v, label in zip(scale, instrument.scale.labels)],
+                        "has_reference": bool(spec["reference"])},
+            labels=self.labels,
+        )
+        return _compact(html)
+
+
+def _compact(html: str) -> str:
+    """Drop blank lines and indentation, so that Markdown keeps the HTML as one raw block."""
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
