@@ -48,6 +48,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 2
     for path in written:
         print(path)
+    if args.type == "unit":
+        module, unit = args.id.split("/", 1)
+        print(f"now add `{unit}` to `units:` in modules/{module}/index.md", file=sys.stderr)
     return 0
 
 
@@ -55,8 +58,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
     """Write JSON Schemas for all content types."""
     from werkplaats.content.schema import write_schemas
 
-    for path in write_schemas(Path(args.out)):
+    from werkplaats.content.schema import vscode_settings
+
+    out = Path(args.out)
+    for path in write_schemas(out):
         print(path)
+    print("VS Code (YAML extension) settings.json:", file=sys.stderr)
+    print(json.dumps(vscode_settings(out), indent=2), file=sys.stderr)
     return 0
 
 
@@ -93,8 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     new = sub.add_parser("new", help="write a valid skeleton for a new item")
-    new.add_argument("type", choices=[*TYPES, "unit", "question"], help="content type")
-    new.add_argument("id", help="the new id (for a unit or question: MODULE/ID)")
+    new.add_argument("type", choices=[*TYPES, "unit"], help="content type")
+    new.add_argument("id", help="the new id (for a unit: MODULE/ID)")
     new.set_defaults(func=cmd_new)
 
     schema = sub.add_parser("schema", help="write JSON Schemas for editors")

@@ -1,0 +1,220 @@
+"""Real `mkdocs build` runs: generated pages, backlinks, failed builds, repeatable output, and linkchecker."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = Path(__file__).parent / "sites" / "minimal"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+def build(root: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=root, env=ENV,
+                            capture_output=True, text=True, timeout=600)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def sources_digest(root: Path) -> dict[str, str]:
+    return {k: v for k, v in tree_digest(root).items() if not k.startswith(("site/", "."))}
+
+
+@pytest.fixture
+def site_root(tmp_path: Path) -> Path:
+    root = tmp_path / "minimal"
+    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", ".site-*", "__pycache__"))
+    return root
+
+
+@pytest.fixture
+def built(site_root: Path) -> Path:
+    build(site_root)
+    return site_root / "site"
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_every_item_gets_a_page(built: Path) -> None:
+    for page in ["methodieken/het-gesprek/index.html", "casussen/meneer-bakker/index.html",
+                 "competenties/gesprek-voeren/index.html", "competenties/matrix/index.html",
+                 "kenniskringen/zeggenschap/index.html", "instrumenten/kwaliteit/index.html",
+                 "begrippen/index.html", "modules/mini/index.html", "modules/mini/intro/index.html",
+                 "modules/mini/verdieping/index.html", "modules/mini/toets/index.html", "voortgang/index.html"]:
+        assert (built / page).is_file(), page
+
+
+def test_backlinks_both_ways(built: Path) -> None:
+    # The method names the case; the case page links back to the method.
+    assert 'href="../../methodieken/het-gesprek/"' in read(built, "casussen/meneer-bakker/index.html")
+    # The module names the competence; the competence page lists the module that trains it.
+    competence = read(built, "competenties/gesprek-voeren/index.html")
+    assert "Modules die deze competentie trainen" in competence
+    assert 'href="../../modules/mini/"' in competence
+    # The circle names the instrument; the instrument links back to the circle.
+    assert 'href="../../kenniskringen/zeggenschap/"' in read(built, "instrumenten/kwaliteit/index.html")
+
+
+def test_module_sequence_and_quiz(built: Path) -> None:
+    unit = read(built, "modules/mini/intro/index.html")
+    assert "Les 1 van 2" in unit
+    assert 'rel="next" href="../verdieping/"' in unit and 'rel="prev" href="../"' in unit
+    quiz = read(built, "modules/mini/toets/index.html")
+    assert quiz.count('class="wp-question"') == 7
+    assert 'data-pass-mark="60"' in quiz
+    for kind in ("single", "multiple", "truefalse", "fill", "matching", "ordering", "open"):
+        assert f'data-type="{kind}"' in quiz
+
+
+def test_glossary_links_and_macros(built: Path) -> None:
+    home = read(built, "index.html")
+    assert 'href="begrippen/#eigen-kracht"' in home
+    assert 'href="casussen/meneer-bakker/"' in home
+    assert 'data-type="single"' in home  # the questions() macro embeds a self-check
+    glossary = read(built, "begrippen/index.html")
+    assert 'id="eigen-kracht"' in glossary and 'href="#zelfredzaamheid"' in glossary
+
+
+def test_matrix(built: Path) -> None:
+    matrix = read(built, "competenties/matrix/index.html")
+    assert '<th scope="row"><a href="../gesprek-voeren/">Het gesprek voeren</a></th>' in matrix
+    assert '<span class="wp-visually-hidden">ja</span>' in matrix
+
+
+def test_answer_keys_stay_out_of_the_search_index(built: Path) -> None:
+    index = json.loads(read(built, "search/search_index.json"))
+    text = json.dumps(index, ensure_ascii=False)
+    assert "Wat komt eerst op de ladder?" in text  # question texts may be found
+    assert "Ja, eerst wat iemand zelf kan." not in text  # per-option feedback may not
+    assert "Bijvoorbeeld hoe hij zijn dag invult." not in text  # nor model answers
+    assert index["config"]["lang"] == ["nl"]
+
+
+def test_no_request_to_another_host(built: Path) -> None:
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for marker in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "cdnjs"):
+            assert marker not in html, f"{page}: {marker}"
+    assert (built / "assets/werkplaats/werkplaats.js").is_file()
+
+
+def test_build_is_byte_for_byte_repeatable(site_root: Path, tmp_path: Path) -> None:
+    build(site_root, "--site-dir", str(tmp_path / "one"))
+    build(site_root, "--site-dir", str(tmp_path / "two"))
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+
+
+def test_failed_build_keeps_the_last_good_site_and_the_sources(site_root: Path) -> None:
+    build(site_root)
+    site_before = tree_digest(site_root / "site")
+    methods = site_root / "methods" / "het-gesprek.md"
+    methods.write_text(methods.read_text(encoding="utf-8").replace("goal:", "gaol:"), encoding="utf-8")
+    case = site_root / "cases" / "meneer-bakker.md"
+    case.write_text(case.read_text(encoding="utf-8").replace("title: Meneer Bakker", "title: Meneer Bakker: x"),
+                    encoding="utf-8")
+    sources_before = sources_digest(site_root)
+    result = build(site_root, check=False)
+    assert result.returncode != 0
+    assert "methods/het-gesprek.md:6: gaol: is not a known field; did you mean `goal`?" in result.stderr
+    assert "cases/meneer-bakker.md:3: YAML syntax error" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(site_root / "site") == site_before
+    assert sources_digest(site_root) == sources_before
+    assert not list(site_root.glob(".site-*"))
+
+
+def test_strict_warning_keeps_the_last_good_site(site_root: Path) -> None:
+    build(site_root)
+    site_before = tree_digest(site_root / "site")
+    index = site_root / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n[kapot](bestaat-niet.md)\n", encoding="utf-8")
+    result = build(site_root, check=False)
+    assert result.returncode != 0 and "bestaat-niet.md" in result.stderr
+    assert tree_digest(site_root / "site") == site_before
+
+
+def test_generated_path_clash_is_an_error(site_root: Path) -> None:
+    (site_root / "docs" / "casussen").mkdir()
+    (site_root / "docs" / "casussen" / "index.md").write_text("# Eigen pagina\n", encoding="utf-8")
+    result = build(site_root, check=False)
+    assert result.returncode != 0
+    assert "docs/casussen/index.md" in result.stderr and "Traceback" not in result.stderr
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[callable]:
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = lambda *a, **k: _Quiet(*a, directory=str(folder), **k)  # noqa: E731
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+def linkcheck(url: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    linkchecker = Path(sys.executable).parent / "linkchecker"
+    return subprocess.run([str(linkchecker), "--no-status", "--no-warnings", "--threads", "4",
+                           "--ignore-url", r"^https?://(?!127\.0\.0\.1)", url],
+                          capture_output=True, text=True, timeout=900, env={**ENV, "HOME": str(tmp_path)})
+
+
+def test_linkchecker_finds_no_broken_link_in_the_test_site(built: Path, serve, tmp_path: Path) -> None:
+    result = linkcheck(serve(built), tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors found" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("real") / "site"
+    build(ROOT, "--site-dir", str(out))
+    return out
+
+
+def test_real_site_builds_and_has_no_broken_link(real_site: Path, serve, tmp_path: Path) -> None:
+    result = linkcheck(serve(real_site), tmp_path)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
+    assert "0 errors found" in result.stdout
+
+
+def test_real_site_content_counts() -> None:
+    from werkplaats.content import load_project
+
+    project = load_project(ROOT)
+    assert project.problems == []
+    counts = project.counts()
+    assert counts["knowledge_circle"] >= 5 and counts["method"] >= 10 and counts["competence"] >= 12
+    assert counts["case"] >= 12 and counts["instrument"] >= 3 and counts["module"] >= 5
+    assert counts["question"] >= 100 and counts["term"] >= 50
+    for content in project.modules.values():
+        assert len(content.questions) >= 20, content.module.id
