@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -47,30 +46,20 @@ def define_env(env: Any) -> None:
     def questions(module_id: str, ids: list[str] | None = None) -> str:
         """Questions from a module's bank, as an unscored self-check inside any page."""
         plugin = _plugin(env)
-        content = plugin.project.modules.get(module_id)
-        if content is None:
-            raise PluginError(f"{_page(env)}: questions('{module_id}'): no such module")
-        by_id = {q.id: q for q in content.questions}
-        missing = [q for q in ids or [] if q not in by_id]
-        if missing:
-            raise PluginError(f"{_page(env)}: questions('{module_id}'): no question {', '.join(missing)}")
-        chosen = [by_id[q] for q in ids] if ids else list(content.questions)
-        page = _page(env)
-        digest = hashlib.sha1(f"{page}|{module_id}|{','.join(q.id for q in chosen)}".encode()).hexdigest()[:8]
-        html = plugin.generator.quiz.quiz(chosen, key=f"wp-check-{digest}", page=page, module=module_id,
-                                          title=plugin.generator.labels["self_check"])
-        return f"\n\n{html}\n\n"
+        try:
+            html = plugin.generator.questions_html(module_id, list(ids or []), _page(env))
+        except KeyError as exc:
+            raise PluginError(f"{_page(env)}: questions('{module_id}'): {exc.args[0]}") from None
+        return f"\n\n{plugin.generator.slot(html)}\n\n"
 
     def quiz(module_id: str) -> str:
         """A module's whole quiz, with its pass mark, inside any page."""
         plugin = _plugin(env)
-        content = plugin.project.modules.get(module_id)
-        if content is None:
-            raise PluginError(f"{_page(env)}: quiz('{module_id}'): no such module")
-        html = plugin.generator.quiz.quiz(plugin.generator.quiz_questions(content), key=f"wp-quiz-{module_id}",
-                                          page=_page(env), module=module_id, title=content.module.title,
-                                          pass_mark=content.module.quiz.pass_mark)
-        return f"\n\n{html}\n\n"
+        try:
+            html = plugin.generator.quiz_html(module_id, _page(env))
+        except KeyError:
+            raise PluginError(f"{_page(env)}: quiz('{module_id}'): no module `{module_id}`") from None
+        return f"\n\n{plugin.generator.slot(html)}\n\n"
 
     env.macro(questions, "questions")
     env.macro(quiz, "quiz")

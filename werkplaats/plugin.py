@@ -113,6 +113,12 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
                 files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
         return files
 
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        # Quiz and instrument HTML goes in last: Markdown, the table of contents and the search index never parse
+        # it, which keeps answer keys out of the index and the build fast.
+        assert self.generator is not None
+        return self.generator.fill_slots(output)
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         root = Path(config.config_file_path).parent / self.config.content_dir
         for folder in sorted({folder for _, folder, *_ in TYPES.values()}):

@@ -5,13 +5,16 @@ Plain functions with no knowledge of MkDocs, so the plugin, the exports and the 
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from werkplaats.content.models import LEVELS
 from werkplaats.pages.links import (
-    GLOSSARY_PAGE, MATRIX_PAGE, PROGRESS_PAGE, SECTIONS, Linker, md_href, page_of, quiz_page, unit_page, url_href,
+    GLOSSARY_PAGE, MATRIX_PAGE, PROGRESS_PAGE, SECTIONS, Linker, expand_link_macros, md_href, page_of, quiz_page,
+    unit_page, url_href,
 )
 from werkplaats.pages.relations import build_relations
 from werkplaats.quiz.render import QuizRenderer
@@ -27,6 +30,11 @@ if TYPE_CHECKING:
 PLURAL = {"method": "methods", "competence": "competences", "knowledge_circle": "knowledge_circles",
           "case": "cases", "instrument": "instruments", "module": "modules", "term": "terms"}
 LADDER = ("own_strength", "network", "volunteer", "professional")
+#: At most this many entries in one level of a section's navigation; larger sections are split into groups, so that
+#: with `navigation.prune` every page carries a navigation of about the same size however much content there is.
+NAV_GROUP = 24
+_EMBED = re.compile(r"\{\{-?\s*(questions|quiz)\(\s*['\"]([^'\"]*)['\"]\s*(?:,\s*\[([^\]]*)\])?\s*\)\s*-?\}\}")
+_SLOT = re.compile(r'<div class="wp-slot" data-slot="([0-9a-f]{16})"></div>')
 
 
 def front_matter(title: str, description: str = "", **extra: Any) -> str:
@@ -38,6 +46,20 @@ def front_matter(title: str, description: str = "", **extra: Any) -> str:
         lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines)
+
+
+def chunk_nav(entries: list[dict[str, Any]], size: int = NAV_GROUP) -> list[dict[str, Any]]:
+    """Split a long list of `{title: page}` nav entries into groups named after their first and last titles."""
+    if len(entries) <= size:
+        return entries
+    count = -(-len(entries) // size)
+    per_group = -(-len(entries) // count)
+    groups = []
+    for start in range(0, len(entries), per_group):
+        part = entries[start:start + per_group]
+        first, last = next(iter(part[0])), next(iter(part[-1]))
+        groups.append({f"{first[:20]} – {last[:20]}": part})
+    return chunk_nav(groups, size)
 
 
 @dataclass
@@ -62,15 +84,70 @@ class Generator:
         self.linker = Linker(self.project, self.use_directory_urls)
         self.quiz = QuizRenderer(self.env, self.labels, self.linker)
         self.relations = build_relations(self.project)
+        #: Rendered quiz and instrument HTML by slot key; pages carry a small placeholder that the plugin
+        #: replaces after Markdown, so Markdown's HTML parser never has to read these large blocks.
+        self.slots: dict[str, str] = {}
+
+    def slot(self, html: str) -> str:
+        """A placeholder for `html`, to be filled in by `fill_slots` after the page is converted."""
+        key = hashlib.sha1(html.encode()).hexdigest()[:16]
+        self.slots[key] = html
+        return f'<div class="wp-slot" data-slot="{key}"></div>'
+
+    def _embed(self, match: re.Match[str], page: str) -> str:
+        macro, module_id, listed = match.groups()
+        ids = re.findall(r"['\"]([^'\"]*)['\"]", listed or "")
+        html = self.questions_html(module_id, ids, page) if macro == "questions" else self.quiz_html(module_id, page)
+        return f"\n\n{self.slot(html)}\n\n"
+
+    def questions_html(self, module_id: str, ids: list[str], page: str) -> str:
+        """Questions from a module's bank as an unscored self-check on any page (the `questions` macro).
+
+        Raises:
+            KeyError: the module or a question does not exist.
+        """
+        content = self.project.modules[module_id]
+        by_id = {q.id: q for q in content.questions}
+        missing = [q for q in ids if q not in by_id]
+        if missing:
+            raise KeyError(f"no question {', '.join(missing)} in module {module_id}")
+        chosen = [by_id[q] for q in ids] if ids else list(content.questions)
+        digest = hashlib.sha1(f"{page}|{module_id}|{','.join(q.id for q in chosen)}".encode()).hexdigest()[:8]
+        return self.quiz.quiz(chosen, key=f"wp-check-{digest}", page=page, module=module_id,
+                              title=self.labels["self_check"])
+
+    def quiz_html(self, module_id: str, page: str) -> str:
+        """A module's whole quiz, with its pass mark, on any page (the `quiz` macro).
+
+        Raises:
+            KeyError: the module does not exist.
+        """
+        content = self.project.modules[module_id]
+        return self.quiz.quiz(self.quiz_questions(content), key=f"wp-quiz-{module_id}", page=page,
+                              module=module_id, title=content.module.title, pass_mark=content.module.quiz.pass_mark)
+
+    def fill_slots(self, html: str) -> str:
+        """Put the rendered HTML back where its placeholders are."""
+        if "wp-slot" not in html:
+            return html
+        return _SLOT.sub(lambda match: self.slots.get(match.group(1), match.group(0)), html)
 
     # -- helpers -------------------------------------------------------------------------------------------------
     def _render(self, template: str, page: str, **context: Any) -> str:
         def link(kind: str, item_id: str, text: str | None = None) -> str:
             return self.linker.md(page, kind, item_id, text)
 
-        return self.env.get_template(f"pages/{template}").render(
+        markdown = self.env.get_template(f"pages/{template}").render(
             labels=self.labels, plural=PLURAL, link=link, levels=LEVELS, ladder_steps=LADDER, **context
         )
+        # Expand our own macros here (a regex is far cheaper than a Jinja pass of mkdocs-macros per page).
+        markdown = expand_link_macros(markdown, self.linker, page, markdown_links=True)
+        if "questions(" in markdown or "quiz(" in markdown:
+            markdown = _EMBED.sub(lambda m: self._embed(m, page), markdown)
+        if "{{" not in markdown and "{%" not in markdown and markdown.startswith("---\n"):
+            # Nothing for mkdocs-macros to do on this page: spare it a Jinja pass.
+            markdown = "---\nrender_macros: false\n" + markdown[4:]
+        return markdown
 
     def _href(self, page: str, target: str, anchor: str = "") -> str:
         return url_href(page, target, anchor, self.use_directory_urls)
@@ -90,7 +167,7 @@ class Generator:
             "front_matter": front_matter(item.title, item.summary),
         }
         if kind == "instrument":
-            context["form"] = self.quiz.instrument(item, page=page)
+            context["form"] = self.slot(self.quiz.instrument(item, page=page))
         return page, self._render(f"{kind}.md", page, **context)
 
     def module_pages(self, content: ModuleContent) -> dict[str, str]:
@@ -121,8 +198,7 @@ class Generator:
         pages[quiz] = self._render(
             "quiz.md", quiz, module=module, module_url=self._href(quiz, index),
             front_matter=front_matter(f"{self.labels['quiz']}: {module.title}", module.summary),
-            form=self.quiz.quiz(self.quiz_questions(content), key=f"wp-quiz-{module.id}", page=quiz,
-                                module=module.id, title=module.title, pass_mark=module.quiz.pass_mark),
+            form=self.slot(self.quiz_html(module.id, quiz)),
             sequence=self._sequence(quiz, sequence),
         )
         return pages
@@ -251,6 +327,8 @@ class Generator:
                 page, markdown = self.item_page(kind, item)
                 result.pages[page] = markdown
                 children.append(page)
+            titled = [{item.title: page_of(kind, item.id)[0]} for item in self._sorted(kind)]
+            children = [index, *chunk_nav(titled)]
             if kind == "competence" and self.project.items["module"]:
                 result.pages[MATRIX_PAGE] = self.matrix_page()
                 children.append(MATRIX_PAGE)
@@ -262,7 +340,7 @@ class Generator:
             pages = self.module_pages(self.project.modules[module.id])
             result.pages.update(pages)
             module_nav.append({module.title: list(pages)})
-        result.nav[index] = module_nav
+        result.nav[index] = [module_nav[0], *chunk_nav(module_nav[1:])]
         result.pages[GLOSSARY_PAGE] = self.glossary_page()
         result.nav[GLOSSARY_PAGE] = [GLOSSARY_PAGE]
         result.pages[PROGRESS_PAGE] = self.progress_page()

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from werkplaats.content.references import LINK_MACROS as MACRO_KINDS
+
 if TYPE_CHECKING:
     from werkplaats.content import Project
 
@@ -98,18 +100,31 @@ class Linker:
         return url_href(from_src, target, anchor, self.use_directory_urls)
 
 
-_MACRO = re.compile(r"\{\{-?\s*(term|method|case|competence|circle|instrument|module)\(\s*['\"]([^'\"]*)['\"]"
+_MACRO = re.compile(r"\{\{-?\s*(" + "|".join(MACRO_KINDS) + r")\(\s*['\"]([^'\"]*)['\"]"
                     r"(?:\s*,\s*['\"]([^'\"]*)['\"])?\s*\)\s*-?\}\}")
-MACRO_KINDS = {"term": "term", "method": "method", "case": "case", "competence": "competence",
-               "circle": "knowledge_circle", "instrument": "instrument", "module": "module"}
 
 
-def expand_link_macros(text: str, linker: Linker, from_src: str) -> str:
-    """Replace link macros in text that is turned into HTML by us (questions), with built-URL links."""
+def expand_link_macros(text: str, linker: Linker, from_src: str, markdown_links: bool = False) -> str:
+    """Replace link macros such as `{{ term('eigen-kracht') }}` by links.
+
+    Arguments:
+        text: Markdown that may contain link macros.
+        linker: makes the links.
+        from_src: the source URI of the page the text is on.
+        markdown_links: link to `.md` files (for Markdown that MkDocs converts) instead of built URLs (for HTML
+            that we convert ourselves).
+
+    Returns:
+        The text with every link macro replaced.
+    """
+    if "{{" not in text:
+        return text
 
     def replace(match: re.Match[str]) -> str:
         macro, item_id, label = match.groups()
         kind = MACRO_KINDS[macro]
+        if markdown_links:
+            return linker.md(from_src, kind, item_id, label)
         shown = (label or linker.title(kind, item_id)).replace("[", "\\[").replace("]", "\\]")
         return f"[{shown}]({linker.href(from_src, kind, item_id)})"
 
