@@ -163,7 +163,7 @@ def _mkdocs_yml(plugins: list, nav: list) -> str:
     config = {
         "site_name": "Bench", "site_url": "https://bench.example.org/",
         "theme": {"name": "material", "language": "nl", "font": False,
-                  "features": ["navigation.instant", "navigation.tabs", "navigation.sections", "navigation.indexes",
+                  "features": ["navigation.instant", "navigation.tabs", "navigation.indexes",
                                "navigation.prune"]},
         "plugins": [{"search": {"lang": "nl"}}, *plugins],
         "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", "toc"],
