@@ -220,3 +220,31 @@ def test_real_site_content_counts() -> None:
     assert counts["question"] >= 100 and counts["term"] >= 50
     for content in project.modules.values():
         assert len(content.questions) >= 20, content.module.id
+
+
+def test_english_ui_strings(site_root: Path) -> None:
+    config = site_root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: nl", "language: en"), encoding="utf-8")
+    build(site_root)
+    quiz = read(site_root / "site", "modules/mini/toets/index.html")
+    assert "Answer and explanation" in quiz and ">Check<" in quiz
+    assert "Antwoord en uitleg" not in quiz
+
+
+def test_serve_watches_the_content_folders(site_root: Path) -> None:
+    from mkdocs.config import load_config
+
+    config = load_config(str(site_root / "mkdocs.yml"))
+    plugin = config.plugins["werkplaats"]
+    plugin.on_startup(command="serve", dirty=False)
+    config = plugin.on_config(config)
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    plugin.on_serve(Server(), config=config, builder=None)
+    for folder in ("cases", "modules", "methods", "glossary"):
+        assert str((site_root / folder).resolve()) in watched
+    assert plugin.staged is None  # serve builds into its own temporary folder
