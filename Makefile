@@ -48,9 +48,14 @@ export: $(VENV)/.site-installed
 bench: $(VENV)/.site-installed
 	$(BIN)/werkplaats bench --pages 2000
 
+# Debian's packages: Chromium for the browser tests; Pango and a font for WeasyPrint's PDF workbooks.
+DEB_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 npm-deps: $(NPM_DIR)/.installed
 

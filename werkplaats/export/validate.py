@@ -1,0 +1,127 @@
+"""Validate exported XML against XML Schemas on disk, with every import resolved locally (never the network).
+
+Used by the tests with the reference schemas, and usable on any package: `validate_scorm(zip, schema_dir)`,
+`validate_qti(zip, schema_dir)`. Each returns a list of messages; empty means valid.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+IMSCP_SCORM = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+IMSCP_V1P1 = "http://www.imsglobal.org/xsd/imscp_v1p1"
+
+
+class _LocalOnly(etree.Resolver):
+    """Refuses every URL that is not a local file, so that a schema import can never reach the network."""
+
+    def resolve(self, url: str | None, pubid: str | None, context: object) -> object:
+        if url and "://" in url and not url.startswith("file:"):
+            raise etree.XMLSchemaParseError(f"refusing to fetch {url}: schemas must be local")
+        return None
+
+
+def _parser() -> etree.XMLParser:
+    parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
+    parser.resolvers.add(_LocalOnly())
+    return parser
+
+
+@cache
+def load_schema(xsd: Path) -> etree.XMLSchema:
+    """An XML Schema from a file; its imports and includes are found relative to it.
+
+    Arguments:
+        xsd: the main schema file.
+
+    Returns:
+        The compiled schema (cached per path).
+    """
+    document = etree.parse(str(xsd), _parser())
+    return etree.XMLSchema(document)
+
+
+def validate_xml(data: bytes, schema: etree.XMLSchema, name: str) -> list[str]:
+    """Messages for every schema violation in `data` (empty when valid)."""
+    try:
+        document = etree.fromstring(data, _parser()).getroottree()
+    except etree.XMLSyntaxError as exc:
+        return [f"{name}: not well-formed XML: {exc}"]
+    if schema.validate(document):
+        return []
+    return [f"{name}:{error.line}: {error.message}" for error in schema.error_log]
+
+
+def _as_namespace(data: bytes, old: str, new: str) -> bytes:
+    """The same document with every element of namespace `old` moved to `new`."""
+    root = etree.fromstring(data, _parser())
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.startswith(f"{{{old}}}"):
+            element.tag = f"{{{new}}}{element.tag[len(old) + 2:]}"
+    etree.cleanup_namespaces(root)
+    return etree.tostring(root)
+
+
+def _listed_files(manifest: bytes) -> set[str]:
+    root = etree.fromstring(manifest, _parser())
+    return {element.get("href") for element in root.iter() if isinstance(element.tag, str)
+            and etree.QName(element).localname == "file"}
+
+
+def validate_scorm(package: Path, schema_dir: Path) -> list[str]:
+    """Validate a SCORM 1.2 package: the manifest against the ADL schemas, and that it lists every file.
+
+    Arguments:
+        package: the zip.
+        schema_dir: folder with `adlcp_rootv1p2.xsd`, `imscp_rootv1p1p2.xsd` and `ims_xml.xsd`.
+
+    Returns:
+        The problems found; empty when the package is valid.
+    """
+    with zipfile.ZipFile(package) as archive:
+        names = set(archive.namelist())
+        if "imsmanifest.xml" not in names:
+            return [f"{package.name}: no imsmanifest.xml at the root"]
+        manifest = archive.read("imsmanifest.xml")
+    problems = validate_xml(manifest, load_schema(schema_dir / "adlcp_rootv1p2.xsd"), "imsmanifest.xml")
+    listed = _listed_files(manifest)
+    problems += [f"imsmanifest.xml: {name} is in the package but not in the manifest"
+                 for name in sorted(names - listed - {"imsmanifest.xml"})]
+    problems += [f"imsmanifest.xml: lists {name}, which is not in the package" for name in sorted(listed - names)]
+    return problems
+
+
+def validate_qti(package: Path, schema_dir: Path, cp_schema_dir: Path | None = None) -> list[str]:
+    """Validate a QTI 2.1 package: every item and test against the QTI schema, and the manifest.
+
+    Arguments:
+        package: the zip.
+        schema_dir: folder with `imsqti_v2p1p2.xsd` and the schemas it imports.
+        cp_schema_dir: folder with `imscp_rootv1p1p2.xsd`; the manifest (namespace `imscp_v1p1`, the same
+            structure) is checked against it when given.
+
+    Returns:
+        The problems found; empty when the package is valid.
+    """
+    qti = load_schema(schema_dir / "imsqti_v2p1p2.xsd")
+    problems: list[str] = []
+    with zipfile.ZipFile(package) as archive:
+        names = set(archive.namelist())
+        if "imsmanifest.xml" not in names:
+            return [f"{package.name}: no imsmanifest.xml at the root"]
+        manifest = archive.read("imsmanifest.xml")
+        for name in sorted(names - {"imsmanifest.xml"}):
+            if name.endswith(".xml"):
+                problems += validate_xml(archive.read(name), qti, name)
+    if cp_schema_dir is not None:
+        problems += validate_xml(_as_namespace(manifest, IMSCP_V1P1, IMSCP_SCORM),
+                                 load_schema(cp_schema_dir / "imscp_rootv1p1p2.xsd"), "imsmanifest.xml")
+    listed = _listed_files(manifest)
+    problems += [f"imsmanifest.xml: {name} is in the package but not in the manifest"
+                 for name in sorted(names - listed - {"imsmanifest.xml"})]
+    problems += [f"imsmanifest.xml: lists {name}, which is not in the package" for name in sorted(listed - names)]
+    return problems
