@@ -77,7 +77,10 @@ def test_backlinks_both_ways(built: Path) -> None:
 def test_module_sequence_and_quiz(built: Path) -> None:
     unit = read(built, "modules/mini/intro/index.html")
     assert "Les 1 van 2" in unit
-    assert 'rel="next" href="../verdieping/"' in unit and 'rel="prev" href="../"' in unit
+    assert ('<p class="wp-sequence"><a class="md-button wp-prev" href="../" rel="prev">Vorige: Mini-module</a> '
+            '<a class="md-button md-button--primary wp-next" href="../verdieping/" rel="next">Volgende: Verdieping</a>'
+            '</p>') in unit
+    assert '<p class="wp-breadcrumb"><a href="../">Mini-module</a> · Les 1 van 2</p>' in unit
     quiz = read(built, "modules/mini/toets/index.html")
     assert quiz.count('class="wp-question"') == 7
     assert 'data-pass-mark="60"' in quiz

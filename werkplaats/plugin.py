@@ -113,6 +113,10 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
                 files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
         return files
 
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        assert self.generator is not None
+        return self.generator.mark_slots(html)
+
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         # Quiz and instrument HTML goes in last: Markdown, the table of contents and the search index never parse
         # it, which keeps answer keys out of the index and the build fast.

@@ -34,7 +34,8 @@ LADDER = ("own_strength", "network", "volunteer", "professional")
 #: with `navigation.prune` every page carries a navigation of about the same size however much content there is.
 NAV_GROUP = 24
 _EMBED = re.compile(r"\{\{-?\s*(questions|quiz)\(\s*['\"]([^'\"]*)['\"]\s*(?:,\s*\[([^\]]*)\])?\s*\)\s*-?\}\}")
-_SLOT = re.compile(r'<div class="wp-slot" data-slot="([0-9a-f]{16})"></div>')
+_SLOT = re.compile(r"<p>WPSLOT([0-9a-f]{16})</p>")
+_FILLED = re.compile(r'<div data-wp-slot="([0-9a-f]{16})"></div>')
 
 
 def front_matter(title: str, description: str = "", **extra: Any) -> str:
@@ -92,7 +93,7 @@ class Generator:
         """A placeholder for `html`, to be filled in by `fill_slots` after the page is converted."""
         key = hashlib.sha1(html.encode()).hexdigest()[:16]
         self.slots[key] = html
-        return f'<div class="wp-slot" data-slot="{key}"></div>'
+        return f"WPSLOT{key}"
 
     def _embed(self, match: re.Match[str], page: str) -> str:
         macro, module_id, listed = match.groups()
@@ -126,11 +127,17 @@ class Generator:
         return self.quiz.quiz(self.quiz_questions(content), key=f"wp-quiz-{module_id}", page=page,
                               module=module_id, title=content.module.title, pass_mark=content.module.quiz.pass_mark)
 
-    def fill_slots(self, html: str) -> str:
-        """Put the rendered HTML back where its placeholders are."""
-        if "wp-slot" not in html:
+    def mark_slots(self, html: str) -> str:
+        """Turn the placeholders' paragraphs into empty elements (so the search index sees no text there)."""
+        if "WPSLOT" not in html:
             return html
-        return _SLOT.sub(lambda match: self.slots.get(match.group(1), match.group(0)), html)
+        return _SLOT.sub(lambda match: f'<div data-wp-slot="{match.group(1)}"></div>', html)
+
+    def fill_slots(self, html: str) -> str:
+        """Put the rendered HTML where `mark_slots` left its elements."""
+        if "data-wp-slot" not in html:
+            return html
+        return _FILLED.sub(lambda match: self.slots.get(match.group(1), match.group(0)), html)
 
     # -- helpers -------------------------------------------------------------------------------------------------
     def _render(self, template: str, page: str, **context: Any) -> str:
@@ -192,11 +199,11 @@ class Generator:
             page = unit_page(module.id, unit.id)
             pages[page] = self._render(
                 "unit.md", page, unit=unit, module=module, position=position, total=len(content.units),
-                module_url=self._href(page, index), front_matter=front_matter(unit.title, unit.summary),
+                module_url=md_href(page, index), front_matter=front_matter(unit.title, unit.summary),
                 sequence=self._sequence(page, sequence),
             )
         pages[quiz] = self._render(
-            "quiz.md", quiz, module=module, module_url=self._href(quiz, index),
+            "quiz.md", quiz, module=module, module_url=md_href(quiz, index),
             front_matter=front_matter(f"{self.labels['quiz']}: {module.title}", module.summary),
             form=self.slot(self.quiz_html(module.id, quiz)),
             sequence=self._sequence(quiz, sequence),
@@ -216,11 +223,11 @@ class Generator:
         following = sequence[position + 1] if position + 1 < len(sequence) else None
 
         def entry(pair: tuple[str, str] | None) -> dict[str, str] | None:
-            return {"href": self._href(page, pair[0]), "title": pair[1]} if pair else None
+            return {"href": md_href(page, pair[0]), "title": pair[1]} if pair else None
 
-        html = self.env.get_template("pages/sequence.html").render(
+        markdown = self.env.get_template("pages/sequence.md").render(
             labels=self.labels, previous=entry(previous), next=entry(following))
-        return "\n".join(line for line in html.splitlines() if line.strip())
+        return markdown.strip()
 
     # -- overview pages ------------------------------------------------------------------------------------------
     def index_page(self, kind: str) -> tuple[str, str]:

@@ -13,10 +13,15 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from werkplaats.content.models import Instrument, Question
 from werkplaats.pages.links import Linker, expand_link_macros
 from werkplaats.render import is_single_paragraph, md_block, md_inline, to_json
+
+
+_KEY = "\x00quiz-key\x00"
+_NUMBER = "\x00question-number\x00"
 
 
 def _stable_order(values: Sequence[str], salt: str) -> list[int]:
@@ -41,6 +46,11 @@ class QuizRenderer:
     env: Environment
     labels: dict[str, str]
     linker: Linker
+
+    def __post_init__(self) -> None:
+        # A question appears on the quiz page and in self-checks; render it once and fill in the quiz key and
+        # number per use (unless its text links to pages, whose relative URLs depend on where it is shown).
+        self._rendered: dict[tuple[str, str | None], str] = {}
 
     def _text(self, text: str, page: str) -> Any:
         return md_block(expand_link_macros(text, self.linker, page))
@@ -106,14 +116,26 @@ class QuizRenderer:
         Returns:
             HTML without blank lines, safe to place in Markdown.
         """
-        views = [self.question_view(q, n, page) for n, q in enumerate(questions, start=1)]
+        rendered = [Markup(self._question_html(q, page).replace(_KEY, key).replace(
+            _NUMBER, self.labels["question_n"].format(n=n))) for n, q in enumerate(questions, start=1)]
         intro = self.labels["quiz_intro"].format(mark=pass_mark) if pass_mark is not None else ""
         html = self.env.get_template("quiz/quiz.html").render(
             quiz={"key": key, "version": version_of(questions), "pass_mark": pass_mark, "module": module,
-                  "title": title, "questions": views, "intro": intro},
+                  "title": title, "questions_html": rendered, "intro": intro},
             labels=self.labels,
         )
         return _compact(html)
+
+    def _question_html(self, question: Question, page: str) -> str:
+        # Keyed by content, not identity: exports make short-lived copies whose id() may be reused.
+        dumped = question.model_dump_json()
+        cache_key = (dumped, page if "{{" in dumped else None)
+        if cache_key not in self._rendered:
+            view = self.question_view(question, 0, page)
+            view["number_label"] = _NUMBER
+            self._rendered[cache_key] = self.env.get_template("quiz/question.html").render(
+                quiz={"key": _KEY}, q=view, labels=self.labels)
+        return self._rendered[cache_key]
 
     def instrument(self, instrument: Instrument, *, page: str) -> str:
         """HTML of an instrument's form: a fieldset per dimension, a radio group per item."""
