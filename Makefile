@@ -29,7 +29,7 @@ site: $(VENV)/.site-installed
 	@echo "The site is in $(CURDIR)/site (make serve to preview it with live reload)."
 
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 # A copy of the site that works from file:// (search included), for a USB stick or an intranet share.
 offline: $(VENV)/.site-installed

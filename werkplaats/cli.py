@@ -82,10 +82,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    """Measure the build against plain mkdocs-material."""
+    """Measure the build against plain mkdocs-material, or (`--serve`) the live-reload time of one edit."""
+    if args.serve:
+        from werkplaats.bench_serve import run_serve_bench
+
+        return run_serve_bench(pages=args.pages, output_format=args.format, edits=args.edits)
     from werkplaats.bench import run_bench
 
-    return run_bench(pages=args.pages, output_format=args.format)
+    return run_bench(pages=args.pages, output_format=args.format, repeat=args.repeat)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -118,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="benchmark the build against plain mkdocs-material")
     bench.add_argument("--pages", type=int, default=1000)
     bench.add_argument("--format", choices=("text", "json"), default="text")
+    bench.add_argument("--repeat", type=int, default=1,
+                       help="build each site this many times, alternating, and keep the fastest (default 1)")
+    bench.add_argument("--serve", action="store_true",
+                       help="measure `make serve` instead: seconds from an edit of one case to the page served anew")
+    bench.add_argument("--edits", type=int, default=5, help="with --serve: how many edits to time (default 5)")
     bench.set_defaults(func=cmd_bench)
     return parser
 

@@ -11,16 +11,20 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from werkplaats.content import ContentError, load_project
+from werkplaats.content.loader import ReadCache
 from werkplaats.content.models import TYPES
+from werkplaats.incremental import GeneratedPage, Tracker, folder_stamp
 from werkplaats.labels import labels_for
 from werkplaats.pages.generate import Generator, PageSet
+from werkplaats.render import make_environment
 from werkplaats.site import StagedSite
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
@@ -66,23 +70,35 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         self.pageset: PageSet | None = None
         self.staged: StagedSite | None = None
         self.counter: _Counter | None = None
+        # Kept across the rebuilds of one `mkdocs serve` (MkDocs keeps a plugin that has `on_startup`): parsed files,
+        # rendered questions and compiled templates are reused while their sources are unchanged, and with
+        # `--dirty` the tracker redoes only the pages an edit changed.
+        self.read_cache: ReadCache | None = None
+        self.tracker: Tracker | None = None
+        self._env: tuple[Any, Environment] | None = None
+        self._rendered: tuple[Any, dict[Any, str]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        if command == "serve":
+            self.read_cache = ReadCache()
+            if dirty:
+                self.tracker = Tracker()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         content_root = (root / self.config.content_dir).resolve()
         _set_build_date(root)
-        project = load_project(content_root)
+        project = load_project(content_root, read_cache=self.read_cache)
         if project.problems:
             # Raised before MkDocs cleans site_dir, so the last good site stays as it was.
             raise PluginError(str(ContentError(project.problems)))
         self.project = project
         templates = root / self.config.templates if self.config.templates else None
-        self.generator = Generator(project, labels_for(config.theme.get("language")),
-                                   use_directory_urls=config.use_directory_urls, templates=templates)
+        language = config.theme.get("language")
+        self.generator = Generator(project, labels_for(language), use_directory_urls=config.use_directory_urls,
+                                   templates=templates, **self._reused(templates, language))
         try:
             self.pageset = self.generator.generate()
         except Exception as exc:  # a broken override template must not print a traceback
@@ -106,11 +122,14 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         if clashes:
             raise PluginError("werkplaats: these files in docs/ have the path of a generated page; rename or "
                               "remove them: " + ", ".join(f"docs/{uri}" for uri in sorted(clashes)))
+        page_class = GeneratedPage if self.tracker is not None else File
         for uri, markdown in self.pageset.pages.items():
-            files.append(File.generated(config, uri, content=markdown))
+            files.append(page_class.generated(config, uri, content=markdown))
         for asset in sorted(ASSETS.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
+        if self.tracker is not None:
+            self.tracker.plan(config, files, self.pageset.pages, self._templates_dir(config))
         return files
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
@@ -121,6 +140,8 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         # Quiz and instrument HTML goes in last: Markdown, the table of contents and the search index never parse
         # it, which keeps answer keys out of the index and the build fast.
         assert self.generator is not None
+        if self.tracker is not None:
+            self.tracker.built(page.url)
         return self.generator.fill_slots(output)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -132,8 +153,18 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             server.watch(str(Path(config.config_file_path).parent / self.config.templates))
         return server
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(50)
+    def _keep_search_index(self, *, config: MkDocsConfig) -> None:
+        # Before the search plugin writes its index (priority 0).
+        if self.tracker is not None:
+            self.tracker.keep_search_index(config)
+
+    @event_priority(-100)
+    def _publish(self, *, config: MkDocsConfig) -> None:
+        # After every other plugin has written into the site.
         self._stop_counting()
+        if self.tracker is not None:
+            self.tracker.commit()
         if self.staged is None:
             return
         if config.strict and self.counter is not None and self.counter.count:
@@ -143,8 +174,12 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             self.staged.publish()
         self.staged = None
 
+    on_post_build = CombinedEvent(_keep_search_index, _publish)
+
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_counting()
+        if self.tracker is not None:
+            self.tracker.forget()
         if self.staged is not None:
             self.staged.discard()
             self.staged = None
@@ -152,6 +187,22 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
     def _stop_counting(self) -> None:
         if self.counter is not None:
             logging.getLogger("mkdocs").removeHandler(self.counter)
+
+    def _templates_dir(self, config: MkDocsConfig) -> str | None:
+        if not self.config.templates:
+            return None
+        return str(Path(config.config_file_path).parent / self.config.templates)
+
+    def _reused(self, templates: Path | None, language: Any) -> dict[str, Any]:
+        """Under `mkdocs serve`, the Jinja environment and the rendered questions of the last build, where valid."""
+        if self.command != "serve":
+            return {}
+        if self._env is None or self._env[0] != templates:
+            self._env = (templates, make_environment(templates))
+        stamp = (templates, language, folder_stamp(str(templates) if templates else None))
+        if self._rendered is None or self._rendered[0] != stamp:
+            self._rendered = (stamp, {})
+        return {"env": self._env[1], "rendered": self._rendered[1]}
 
 
 def _add_theme_dir(config: MkDocsConfig) -> None:

@@ -48,6 +48,8 @@ class Project:
     #: Ids of files that exist but did not validate: references to them are not reported as missing.
     broken: set[tuple[str, str]] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    #: Parsed files from an earlier load in the same process (`mkdocs serve`), reused while a file is unchanged.
+    read_cache: ReadCache | None = None
 
     def counts(self) -> dict[str, int]:
         """Number of items per type, questions included."""
@@ -194,9 +196,34 @@ def validate(model: type[BaseModel], data: Any, source: Source, problems: list[P
         return None
 
 
-def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[Source, dict[str, Any]] | None:
-    """Read a YAML or front-matter Markdown file into data (the Markdown body as `body`)."""
-    rel = _rel(path, root)
+class ReadCache:
+    """Files parsed by an earlier load, kept by `mkdocs serve` so that a rebuild parses only what was edited.
+
+    An entry is used while the file's size and modification time (in nanoseconds) are what they were.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, int], str, Located, str | None]] = {}
+
+    def get(self, path: Path, stamp: tuple[int, int]) -> tuple[str, Located, str | None] | None:
+        """The text, parsed data and body of `path` if it is unchanged since it was stored."""
+        entry = self._entries.get(path)
+        return entry[1:] if entry is not None and entry[0] == stamp else None
+
+    def put(self, path: Path, stamp: tuple[int, int], text: str, located: Located, body: str | None) -> None:
+        """Keep a parsed file."""
+        self._entries[path] = (stamp, text, located, body)
+
+
+def _parse(path: Path, rel: str, problems: list[Problem], cache: ReadCache | None) -> tuple[str, Located, str | None] | None:
+    """Read and parse one file (or take it from the cache); adds a problem and returns None when it is unusable."""
+    stamp = (0, 0)
+    if cache is not None:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        hit = cache.get(path, stamp)
+        if hit is not None:
+            return hit
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -214,6 +241,19 @@ def _read(path: Path, root: Path, problems: list[Problem]) -> tuple[Source, dict
     except SourceError as exc:
         problems.append(Problem(rel, exc.line, exc.message))
         return None
+    if cache is not None:
+        cache.put(path, stamp, text, located, body)
+    return text, located, body
+
+
+def _read(path: Path, project: Project) -> tuple[Source, dict[str, Any]] | None:
+    """Read a YAML or front-matter Markdown file into data (the Markdown body as `body`)."""
+    rel = _rel(path, project.root)
+    problems = project.problems
+    parsed = _parse(path, rel, problems, project.read_cache)
+    if parsed is None:
+        return None
+    text, located, body = parsed
     source = Source(path=path, rel=rel, located=located, text=text)
     if not isinstance(located.data, dict):
         what = "nothing" if located.data is None else "a list" if isinstance(located.data, list) else "plain text"
@@ -249,7 +289,7 @@ def _load_flat(project: Project, kind: str, folder: Path) -> None:
 
 
 def _add_item(project: Project, kind: str, model: type[Item], path: Path, expected_id: str | None = None) -> Item | None:
-    read = _read(path, project.root, project.problems)
+    read = _read(path, project)
     if read is None:
         project.broken.add((kind, expected_id or path.stem))
         return None
@@ -295,7 +335,7 @@ def _load_module(project: Project, folder: Path) -> None:
             project.problems.append(Problem(_rel(path, project.root), 1,
                                             "unexpected file in a module; expected units (.md) and questions.yml"))
             continue
-        read = _read(path, project.root, project.problems)
+        read = _read(path, project)
         if read is None:
             continue
         source, data = read
@@ -327,7 +367,7 @@ def _load_questions(project: Project, content: ModuleContent, path: Path) -> Non
     module_source = project.sources.get(("module", content.module.id))
     if module_source is None:
         if path.is_file():
-            read = _read(path, project.root, project.problems)
+            read = _read(path, project)
             if read is not None:
                 validate(QuestionBank, read[1], read[0], project.problems)
         return
@@ -335,7 +375,7 @@ def _load_questions(project: Project, content: ModuleContent, path: Path) -> Non
         project.problems.append(Problem(module_source.rel, module_source.located.line_of(("quiz",)),
                                         f"quiz: the module has no question bank; add {content.folder}/questions.yml"))
         return
-    read = _read(path, project.root, project.problems)
+    read = _read(path, project)
     if read is None:
         return
     source, data = read
@@ -361,18 +401,20 @@ def _load_questions(project: Project, content: ModuleContent, path: Path) -> Non
                     f"{did_you_mean(question_id, seen)}"))
 
 
-def load_project(root: Path) -> Project:
+def load_project(root: Path, read_cache: ReadCache | None = None) -> Project:
     """Load and validate all content under `root` (the folder that holds mkdocs.yml).
 
     Arguments:
         root: the project folder.
+        read_cache: files parsed by an earlier load in this process; unchanged files are taken from it, and it is
+            updated with the files parsed now.
 
     Returns:
         The project; its `problems` lists every mistake found, in files and between them.
     """
     from werkplaats.content.references import check_references
 
-    project = Project(root=root)
+    project = Project(root=root, read_cache=read_cache)
     for kind in FLAT_TYPES:
         _load_flat(project, kind, root / TYPES[kind][1])
     modules = root / TYPES["module"][1]

@@ -79,11 +79,17 @@ class Generator:
     labels: dict[str, str]
     use_directory_urls: bool = True
     templates: Path | None = None
+    #: Rendered questions to reuse (see `QuizRenderer.rendered`); valid for the same labels and templates only.
+    rendered: dict[tuple[str, str | None], str] | None = None
+    #: The Jinja environment to reuse (its compiled templates), for the same templates folder only.
+    env: Environment | None = None
 
     def __post_init__(self) -> None:
-        self.env: Environment = make_environment(self.templates)
+        if self.env is None:
+            self.env = make_environment(self.templates)
         self.linker = Linker(self.project, self.use_directory_urls)
-        self.quiz = QuizRenderer(self.env, self.labels, self.linker)
+        self.quiz = QuizRenderer(self.env, self.labels, self.linker,
+                                 rendered=self.rendered if self.rendered is not None else {})
         self.relations = build_relations(self.project)
         #: Rendered quiz and instrument HTML by slot key; pages carry a small placeholder that the plugin
         #: replaces after Markdown, so Markdown's HTML parser never has to read these large blocks.
@@ -295,9 +301,11 @@ class Generator:
             rows.append({"title": competence.title,
                          "href": self._href(MATRIX_PAGE, page_of("competence", competence.id)[0]),
                          "cells": [module.id in trained for module in modules]})
-        return self._render("matrix.md", MATRIX_PAGE, rows=rows, front_matter=front_matter(self.labels["matrix"]),
-                            modules=[{"title": m.title, "href": self._href(MATRIX_PAGE, page_of("module", m.id)[0])}
-                                     for m in modules])
+        columns = [{"title": m.title, "href": self._href(MATRIX_PAGE, page_of("module", m.id)[0])} for m in modules]
+        table = self.env.get_template("pages/matrix-table.html").render(labels=self.labels, rows=rows,
+                                                                        modules=columns)
+        return self._render("matrix.md", MATRIX_PAGE, table=self.slot(table),
+                            front_matter=front_matter(self.labels["matrix"]))
 
     def progress_page(self) -> str:
         """'Mijn voortgang': every module and quiz; the script fills in the state kept in the browser."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from werkplaats.content.references import LINK_MACROS as MACRO_KINDS
@@ -46,9 +47,23 @@ def quiz_page(module_id: str) -> str:
     return f"modules/{module_id}/toets.md"
 
 
+@lru_cache(maxsize=65536)
+def relpath(path: str, start: str) -> str:
+    """`posixpath.relpath` for site-relative URIs (no `.` or `..` parts), without asking the file system.
+
+    Generated pages link to each other thousands of times; the standard function calls `os.getcwd()` twice a link.
+    """
+    to = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
 def md_href(from_src: str, to_src: str, anchor: str = "") -> str:
     """A relative Markdown link from one source file to another, which MkDocs checks and rewrites."""
-    rel = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    rel = relpath(to_src, posixpath.dirname(from_src) or ".")
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -68,7 +83,7 @@ def url_href(from_src: str, to_src: str, anchor: str = "", use_directory_urls: b
     here = url_of(from_src, use_directory_urls)
     there = url_of(to_src, use_directory_urls)
     base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath(there or ".", base or ".") if there != base else "."
+    rel = relpath(there or ".", base or ".") if there != base else "."
     if there.endswith("/") and not rel.endswith("/"):
         rel += "/"
     if rel == "./":

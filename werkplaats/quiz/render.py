@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from jinja2 import Environment
@@ -46,11 +46,10 @@ class QuizRenderer:
     env: Environment
     labels: dict[str, str]
     linker: Linker
-
-    def __post_init__(self) -> None:
-        # A question appears on the quiz page and in self-checks; render it once and fill in the quiz key and
-        # number per use (unless its text links to pages, whose relative URLs depend on where it is shown).
-        self._rendered: dict[tuple[str, str | None], str] = {}
+    #: Rendered questions by content (and page, where the text links to pages). A question appears on the quiz page
+    #: and in self-checks: it is rendered once, and the quiz key and number are filled in per use. `mkdocs serve`
+    #: passes the same dict to every rebuild, so that only edited questions are rendered again.
+    rendered: dict[tuple[str, str | None], str] = field(default_factory=dict)
 
     def _text(self, text: str, page: str) -> Any:
         return md_block(expand_link_macros(text, self.linker, page))
@@ -130,12 +129,12 @@ class QuizRenderer:
         # Keyed by content, not identity: exports make short-lived copies whose id() may be reused.
         dumped = question.model_dump_json()
         cache_key = (dumped, page if "{{" in dumped else None)
-        if cache_key not in self._rendered:
+        if cache_key not in self.rendered:
             view = self.question_view(question, 0, page)
             view["number_label"] = _NUMBER
-            self._rendered[cache_key] = self.env.get_template("quiz/question.html").render(
+            self.rendered[cache_key] = self.env.get_template("quiz/question.html").render(
                 quiz={"key": _KEY}, q=view, labels=self.labels)
-        return self._rendered[cache_key]
+        return self.rendered[cache_key]
 
     def instrument(self, instrument: Instrument, *, page: str) -> str:
         """HTML of an instrument's form: a fieldset per dimension, a radio group per item."""
