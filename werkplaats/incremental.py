@@ -12,7 +12,9 @@ after a dirty build, assumes that a single page changed. The tracker decides per
 - the whole site is redone, into an emptied folder, when mkdocs.yml, the navigation, a page title, the set of files
   or an override template changed; that is an ordinary full build.
 
-The search index is kept whole: entries of pages that were not redone are carried over from the last build.
+Pages that are not redone are not read either; the navigation of the pages that are redone shows their titles (and
+Material reads their metadata), so these are carried over from the last build. The search index is kept whole:
+entries of pages that were not redone are carried over too.
 """
 
 from __future__ import annotations
@@ -94,7 +96,10 @@ class Tracker:
         self.pages: dict[str, str] = {}
         self.full = True
         self.rebuilt: set[str] = set()
+        #: Title and metadata of every page at the last good build, by source URI.
+        self.shown: dict[str, tuple[str | None, dict[str, Any]]] = {}
         self._pending: tuple[str, dict[str, str]] | None = None
+        self._pending_shown: dict[str, tuple[str | None, dict[str, Any]]] = {}
         self._filter = _DirtyWarning()
         logging.getLogger("mkdocs.commands.build").addFilter(self._filter)
 
@@ -132,6 +137,19 @@ class Tracker:
         self._pending = (site, pages)
         self.rebuilt = set()
 
+    def carry_over(self, files: Files) -> None:
+        """After the pages are read: give each page that was not read its title and metadata of the last build."""
+        shown = {}
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            if page.markdown is None and file.src_uri in self.shown:
+                title, meta = self.shown[file.src_uri]
+                page.title, page.meta = title, dict(meta)
+            shown[file.src_uri] = (page.title, dict(page.meta))
+        self._pending_shown = shown
+
     def built(self, url: str) -> None:
         """Note that the page at `url` was redone in this build."""
         self.rebuilt.add(url)
@@ -156,8 +174,9 @@ class Tracker:
         """The build succeeded: it is the base of the next one."""
         if self._pending is not None:
             self.site, self.pages = self._pending
+            self.shown = self._pending_shown
         self._pending = None
 
     def forget(self) -> None:
         """The build failed: the next one redoes everything."""
-        self.site, self.pages, self._pending = None, {}, None
+        self.site, self.pages, self.shown, self._pending = None, {}, {}, None

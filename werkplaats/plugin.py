@@ -98,7 +98,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         templates = root / self.config.templates if self.config.templates else None
         language = config.theme.get("language")
         self.generator = Generator(project, labels_for(language), use_directory_urls=config.use_directory_urls,
-                                   templates=templates, **self._reused(templates, language))
+                                   templates=templates, **self._reused(templates, language, config, project))
         try:
             self.pageset = self.generator.generate()
         except Exception as exc:  # a broken override template must not print a traceback
@@ -131,6 +131,11 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         if self.tracker is not None:
             self.tracker.plan(config, files, self.pageset.pages, self._templates_dir(config))
         return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.tracker is not None:
+            self.tracker.carry_over(files)
+        return env
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         assert self.generator is not None
@@ -193,13 +198,20 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             return None
         return str(Path(config.config_file_path).parent / self.config.templates)
 
-    def _reused(self, templates: Path | None, language: Any) -> dict[str, Any]:
-        """Under `mkdocs serve`, the Jinja environment and the rendered questions of the last build, where valid."""
+    def _reused(self, templates: Path | None, language: Any, config: MkDocsConfig, project: Project) -> dict[str, Any]:
+        """Under `mkdocs serve`, the Jinja environment and the rendered questions of the last build, where valid.
+
+        Rendered questions depend on the templates, the labels, the URL style and (through link macros in their
+        texts) on the title of every item; any change there starts an empty cache.
+        """
         if self.command != "serve":
             return {}
         if self._env is None or self._env[0] != templates:
             self._env = (templates, make_environment(templates))
-        stamp = (templates, language, folder_stamp(str(templates) if templates else None))
+        titles = sorted((kind, item_id, item.title) for kind, items in project.items.items() for item_id, item in
+                        items.items())
+        stamp = (templates, language, config.use_directory_urls, folder_stamp(str(templates) if templates else None),
+                 hash(tuple(titles)))
         if self._rendered is None or self._rendered[0] != stamp:
             self._rendered = (stamp, {})
         return {"env": self._env[1], "rendered": self._rendered[1]}

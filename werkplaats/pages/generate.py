@@ -80,7 +80,7 @@ class Generator:
     use_directory_urls: bool = True
     templates: Path | None = None
     #: Rendered questions to reuse (see `QuizRenderer.rendered`); valid for the same labels and templates only.
-    rendered: dict[tuple[str, str | None], str] | None = None
+    rendered: dict[tuple[Any, ...], str] | None = None
     #: The Jinja environment to reuse (its compiled templates), for the same templates folder only.
     env: Environment | None = None
 

@@ -49,7 +49,7 @@ class QuizRenderer:
     #: Rendered questions by content (and page, where the text links to pages). A question appears on the quiz page
     #: and in self-checks: it is rendered once, and the quiz key and number are filled in per use. `mkdocs serve`
     #: passes the same dict to every rebuild, so that only edited questions are rendered again.
-    rendered: dict[tuple[str, str | None], str] = field(default_factory=dict)
+    rendered: dict[tuple[Any, ...], str] = field(default_factory=dict)
 
     def _text(self, text: str, page: str) -> Any:
         return md_block(expand_link_macros(text, self.linker, page))
@@ -115,19 +115,23 @@ class QuizRenderer:
         Returns:
             HTML without blank lines, safe to place in Markdown.
         """
-        rendered = [Markup(self._question_html(q, page).replace(_KEY, key).replace(
-            _NUMBER, self.labels["question_n"].format(n=n))) for n, q in enumerate(questions, start=1)]
+        # Keyed by content, not identity: exports make short-lived copies whose id() may be reused.
+        dumps = [q.model_dump_json() for q in questions]
+        quiz_key = ("quiz", key, page, module, title, pass_mark, *dumps)
+        if quiz_key in self.rendered:
+            return self.rendered[quiz_key]
+        rendered = [Markup(self._question_html(q, dumped, page).replace(_KEY, key).replace(
+            _NUMBER, self.labels["question_n"].format(n=n))) for n, (q, dumped) in enumerate(zip(questions, dumps), 1)]
         intro = self.labels["quiz_intro"].format(mark=pass_mark) if pass_mark is not None else ""
         html = self.env.get_template("quiz/quiz.html").render(
             quiz={"key": key, "version": version_of(questions), "pass_mark": pass_mark, "module": module,
                   "title": title, "questions_html": rendered, "intro": intro},
             labels=self.labels,
         )
-        return _compact(html)
+        self.rendered[quiz_key] = _compact(html)
+        return self.rendered[quiz_key]
 
-    def _question_html(self, question: Question, page: str) -> str:
-        # Keyed by content, not identity: exports make short-lived copies whose id() may be reused.
-        dumped = question.model_dump_json()
+    def _question_html(self, question: Question, dumped: str, page: str) -> str:
         cache_key = (dumped, page if "{{" in dumped else None)
         if cache_key not in self.rendered:
             view = self.question_view(question, 0, page)
