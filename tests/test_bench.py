@@ -30,3 +30,16 @@ def test_synthetic_curriculum_is_valid_content(tmp_path: Path) -> None:
     project = load_project(tmp_path)
     assert project.problems == []
     assert project.counts()["module"] == 3 and project.counts()["question"] == 60
+
+
+def test_serve_bench_times_real_edits() -> None:
+    # `mkdocs serve --dirty` for real: the server starts, a case is edited, and the page it serves changes.
+    werkplaats = Path(sys.executable).parent / "werkplaats"
+    result = subprocess.run([str(werkplaats), "bench", "--serve", "--pages", "60", "--edits", "2", "--format", "json"],
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"pages", "first_build_s", "rebuild_s", "edit_to_page_s", "edit_to_page_max_s", "edits"}
+    assert 0 < report["rebuild_s"] < report["first_build_s"]
+    assert report["edits"] == 2 and 0 < report["edit_to_page_s"] <= report["edit_to_page_max_s"]
+    assert "edit 2:" in result.stderr

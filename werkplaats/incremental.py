@@ -63,7 +63,7 @@ def _title_source(markdown: str) -> tuple[str, ...]:
     return (*titles, h1.group(0) if h1 else "")
 
 
-def folder_stamp(folder: str | None) -> list[tuple[str, int]]:
+def folder_stamp(folder: str | Path | None) -> list[tuple[str, int]]:
     """The files of a folder with their modification times (empty when there is no such folder)."""
     if not folder or not os.path.isdir(folder):
         return []
@@ -103,7 +103,7 @@ class Tracker:
         self._filter = _DirtyWarning()
         logging.getLogger("mkdocs.commands.build").addFilter(self._filter)
 
-    def plan(self, config: MkDocsConfig, files: Files, generated: dict[str, str], templates: str | None) -> None:
+    def plan(self, config: MkDocsConfig, files: Files, generated: dict[str, str], templates: Path | None) -> None:
         """Decide, before any page is read, which pages this build redoes; empty the site folder for a full build.
 
         Arguments:

@@ -117,7 +117,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.pageset is not None
+        assert self.pageset is not None and self.generator is not None
         clashes = [uri for uri in self.pageset.pages if files.get_file_from_path(uri) is not None]
         if clashes:
             raise PluginError("werkplaats: these files in docs/ have the path of a generated page; rename or "
@@ -129,7 +129,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
         if self.tracker is not None:
-            self.tracker.plan(config, files, self.pageset.pages, self._templates_dir(config))
+            self.tracker.plan(config, files, self.pageset.pages, self.generator.templates)
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -193,11 +193,6 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         if self.counter is not None:
             logging.getLogger("mkdocs").removeHandler(self.counter)
 
-    def _templates_dir(self, config: MkDocsConfig) -> str | None:
-        if not self.config.templates:
-            return None
-        return str(Path(config.config_file_path).parent / self.config.templates)
-
     def _reused(self, templates: Path | None, language: Any, config: MkDocsConfig, project: Project) -> dict[str, Any]:
         """Under `mkdocs serve`, the Jinja environment and the rendered questions of the last build, where valid.
 
@@ -210,7 +205,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             self._env = (templates, make_environment(templates))
         titles = sorted((kind, item_id, item.title) for kind, items in project.items.items() for item_id, item in
                         items.items())
-        stamp = (templates, language, config.use_directory_urls, folder_stamp(str(templates) if templates else None),
+        stamp = (templates, language, config.use_directory_urls, folder_stamp(templates),
                  hash(tuple(titles)))
         if self._rendered is None or self._rendered[0] != stamp:
             self._rendered = (stamp, {})
