@@ -2,10 +2,10 @@
 
 Usage: python dirty_session.py ROOT STEPS.json OUT
 
-STEPS.json is a list of edits, each `{"write": {path: text}, "delete": [path]}` relative to ROOT. The script builds once,
-then applies each edit and rebuilds, exactly as `mkdocs serve --dirty` does (a fresh configuration per build, the same
-plugin objects, `dirty=True`). After each build it copies the site to OUT/step-N and writes OUT/steps.json with, per
-build, whether it succeeded, whether the tracker redid the whole site, and which pages it redid.
+STEPS.json is a list of edits, each `{"write": {path: text}, "delete": [path]}` relative to ROOT. The script builds
+once, then applies each edit and rebuilds, exactly as `mkdocs serve --dirty` does (a fresh configuration per build,
+the same plugin objects, `dirty=True`). After each build it copies the site to OUT/step-N and writes OUT/steps.json
+with, per build, whether it succeeded, whether the tracker redid the whole site, and which pages it redid.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ def _free_port() -> int:
 
 
 def _get(url: str, timeout: float = 90) -> str:
-    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.read().decode("utf-8")
 
 

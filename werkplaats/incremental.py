@@ -6,7 +6,8 @@ titles of all pages in its navigation (an edited title makes every page stale), 
 after a dirty build, assumes that a single page changed. The tracker decides per page from what goes into it:
 
 - a generated page is redone when its Markdown differs from the last good build; that Markdown holds the titles of
-  the items it links to and a hash of its quiz HTML, so whatever it shows is in it;
+  the items it links to and a hash of its quiz HTML, so whatever it shows is in it (a page whose text calls a
+  site's own macros is redone always, like the pages below);
 - a page in `docs/` is redone when MkDocs sees its file changed, or always when it calls macros (their output
   depends on the content);
 - the whole site is redone, into an emptied folder, when mkdocs.yml, the navigation, a page title, the set of files
@@ -129,11 +130,12 @@ class Tracker:
             clean_directory(config.site_dir)
         for file in files:
             if isinstance(file, GeneratedPage):
-                file.changed = self.full or self.pages.get(file.src_uri) != pages[file.src_uri]
-            elif not self.full and file.src_uri in docs and _uses_macros(docs[file.src_uri]):
+                edited = self.pages.get(file.src_uri) != pages[file.src_uri]
+                file.changed = self.full or edited or _uses_macros(generated[file.src_uri])
+            elif (not self.full and file.src_uri in docs and _uses_macros(docs[file.src_uri])
+                  and os.path.isfile(file.abs_dest_path)):
                 # Its macros may show content that changed: remove the output, so MkDocs redoes the page.
-                if os.path.isfile(file.abs_dest_path):
-                    os.remove(file.abs_dest_path)
+                os.remove(file.abs_dest_path)
         self._pending = (site, pages)
         self.rebuilt = set()
 

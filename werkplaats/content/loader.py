@@ -215,7 +215,8 @@ class ReadCache:
         self._entries[path] = (stamp, text, located, body)
 
 
-def _parse(path: Path, rel: str, problems: list[Problem], cache: ReadCache | None) -> tuple[str, Located, str | None] | None:
+def _parse(path: Path, rel: str, problems: list[Problem],
+           cache: ReadCache | None) -> tuple[str, Located, str | None] | None:
     """Read and parse one file (or take it from the cache); adds a problem and returns None when it is unusable."""
     stamp = (0, 0)
     if cache is not None:
