@@ -16,6 +16,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 # One block of content gives about BLOCK_PAGES pages: a module (index, 4 units, quiz), 3 cases, 2 methods and a
@@ -43,7 +44,8 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def _log(message: str) -> None:
+def log(message: str) -> None:
+    """Progress, to stderr (stdout carries the result)."""
     print(message, file=sys.stderr, flush=True)
 
 
@@ -200,11 +202,11 @@ def measure(pages: int, workdir: Path, repeat: int = 1) -> dict:
     blocks = max(1, round((pages - FIXED_PAGES) / BLOCK_PAGES))
     small_blocks = max(1, round(blocks / 8))
     full, small, plain = workdir / "full", workdir / "small", workdir / "plain"
-    _log(f"writing a curriculum of {blocks} modules (~{blocks * BLOCK_PAGES + FIXED_PAGES} pages) ...")
+    log(f"writing a curriculum of {blocks} modules (~{blocks * BLOCK_PAGES + FIXED_PAGES} pages) ...")
     write_curriculum(full, blocks)
     write_curriculum(small, small_blocks)
     write_plain(full, plain)
-    _log("timing werkplaats check ...")
+    log("timing werkplaats check ...")
     start = time.perf_counter()
     project = load_project(full)
     check_s = time.perf_counter() - start
@@ -214,12 +216,12 @@ def measure(pages: int, workdir: Path, repeat: int = 1) -> dict:
     for run in range(1, repeat + 1):
         # Alternating the three builds spreads the machine's ups and downs over all of them alike.
         suffix = f" (run {run} of {repeat})" if repeat > 1 else ""
-        _log(f"building {small_blocks} modules with the plugin{suffix} ...")
+        log(f"building {small_blocks} modules with the plugin{suffix} ...")
         small_s = min(small_s, _build(small)[0])
-        _log(f"building {blocks} modules with the plugin{suffix} ...")
+        log(f"building {blocks} modules with the plugin{suffix} ...")
         seconds, peak = _build(full)
         build_s, peak_mb = min(build_s, seconds), max(peak_mb, peak)
-        _log(f"building the same pages with plain mkdocs-material{suffix} ...")
+        log(f"building the same pages with plain mkdocs-material{suffix} ...")
         plain_s = min(plain_s, _build(plain)[0])
     built = _pages(full / "site")
     small_pages = _pages(small / "site")
@@ -238,24 +240,27 @@ def measure(pages: int, workdir: Path, repeat: int = 1) -> dict:
     }
 
 
-def run_bench(pages: int, output_format: str = "text", repeat: int = 1) -> int:
-    """Run the benchmark and print its result; returns the exit code."""
+def report(name: str, measure: Callable[[Path], dict], output_format: str, text: Callable[[dict], str]) -> int:
+    """Run `measure` in a temporary folder and print its result as JSON or as text; returns the exit code."""
     with tempfile.TemporaryDirectory(prefix="werkplaats-bench-") as tmp:
         try:
-            result = measure(pages, Path(tmp), repeat=max(1, repeat))
+            result = measure(Path(tmp))
         except RuntimeError as exc:
-            _log(f"werkplaats bench: {exc}")
+            log(f"{name}: {exc}")
             return 1
-    if output_format == "json":
-        print(json.dumps(result))
-    else:
-        print(textwrap.dedent(f"""\
-            pages            {result['pages']}
-            build (plugin)   {result['build_s']} s
-            build (plain)    {result['plain_s']} s
-            ratio vs plain   {result['ratio_vs_plain']}
-            per-page growth  {result['per_page_growth']} (cost per page at N / at N/8)
-            peak memory      {result['peak_mb']} MB
-            median page      {result['median_page_kb']} kB
-            werkplaats check {result['check_s']} s"""))
+    print(json.dumps(result) if output_format == "json" else text(result))
     return 0
+
+
+def run_bench(pages: int, output_format: str = "text", repeat: int = 1) -> int:
+    """Run the benchmark and print its result; returns the exit code."""
+    return report("werkplaats bench", lambda tmp: measure(pages, tmp, repeat=max(1, repeat)), output_format,
+                  lambda result: textwrap.dedent(f"""\
+                      pages            {result['pages']}
+                      build (plugin)   {result['build_s']} s
+                      build (plain)    {result['plain_s']} s
+                      ratio vs plain   {result['ratio_vs_plain']}
+                      per-page growth  {result['per_page_growth']} (cost per page at N / at N/8)
+                      peak memory      {result['peak_mb']} MB
+                      median page      {result['median_page_kb']} kB
+                      werkplaats check {result['check_s']} s"""))

@@ -9,29 +9,23 @@ what a lecturer sees, minus the browser's own paint.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from werkplaats.bench import BLOCK_PAGES, FIXED_PAGES, write_curriculum
+from werkplaats.bench import BLOCK_PAGES, FIXED_PAGES, log, report, write_curriculum
 
 SERVE_COMMAND = ["-m", "mkdocs", "serve", "--dirty"]
 _EPOCH = re.compile(r"livereload\((\d+),\s*(\d+)\)")
 _BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
-
-
-def _log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 def _free_port() -> int:
@@ -45,11 +39,11 @@ def _get(url: str, timeout: float = 90) -> str:
         return response.read().decode("utf-8")
 
 
-def _wait_for(url: str, server: subprocess.Popen, log: Path, timeout: float) -> str:
+def _wait_for(url: str, server: subprocess.Popen, log_file: Path, timeout: float) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"mkdocs serve stopped:\n{log.read_text(encoding='utf-8')[-3000:]}")
+            raise RuntimeError(f"mkdocs serve stopped:\n{log_file.read_text(encoding='utf-8')[-3000:]}")
         try:
             return _get(url, timeout=5)
         except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -61,7 +55,7 @@ def measure_serve(pages: int, workdir: Path, edits: int = 5) -> dict:
     """Start the server on a curriculum of about `pages` pages and time `edits` edits of one case."""
     blocks = max(1, round((pages - FIXED_PAGES) / BLOCK_PAGES))
     root = workdir / "serve"
-    _log(f"writing a curriculum of {blocks} modules (~{blocks * BLOCK_PAGES + FIXED_PAGES} pages) ...")
+    log(f"writing a curriculum of {blocks} modules (~{blocks * BLOCK_PAGES + FIXED_PAGES} pages) ...")
     write_curriculum(root, blocks)
     case_id = f"casus-{blocks // 2}-0"
     case_file = root / "cases" / f"{case_id}.md"
@@ -69,15 +63,15 @@ def measure_serve(pages: int, workdir: Path, edits: int = 5) -> dict:
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-    _log(f"starting mkdocs serve --dirty on port {port} ...")
+    log(f"starting mkdocs serve --dirty on port {port} ...")
     start = time.monotonic()
-    log = workdir / "serve.log"
-    with log.open("w", encoding="utf-8") as output:
+    log_file = workdir / "serve.log"
+    with log_file.open("w", encoding="utf-8") as output:
         server = subprocess.Popen([sys.executable, *SERVE_COMMAND, "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
                                   stdout=output, stderr=subprocess.STDOUT)
     try:
         page_url = f"{base}casussen/{case_id}/"
-        html = _wait_for(page_url, server, log, timeout=600)
+        html = _wait_for(page_url, server, log_file, timeout=600)
         first_build_s = time.monotonic() - start
         times = []
         for n in range(edits):
@@ -97,7 +91,7 @@ def measure_serve(pages: int, workdir: Path, edits: int = 5) -> dict:
                 if time.monotonic() - began > 120:
                     raise RuntimeError(f"edit {n} did not show within 120 s")
             times.append(time.monotonic() - began)
-            _log(f"edit {n + 1}: {times[-1]:.2f} s")
+            log(f"edit {n + 1}: {times[-1]:.2f} s")
     finally:
         server.terminate()
         try:
@@ -106,7 +100,7 @@ def measure_serve(pages: int, workdir: Path, edits: int = 5) -> dict:
             server.kill()
     # MkDocs logs the time of each build; the rest of an edit's time is the watcher noticing it (it polls every
     # 0.5 s and waits 0.1 s for more changes) and the page being fetched.
-    builds = [float(seconds) for seconds in _BUILT.findall(log.read_text(encoding="utf-8"))][1:]
+    builds = [float(seconds) for seconds in _BUILT.findall(log_file.read_text(encoding="utf-8"))][1:]
     return {
         "pages": blocks * BLOCK_PAGES + FIXED_PAGES,
         "first_build_s": round(first_build_s, 2),
@@ -119,19 +113,10 @@ def measure_serve(pages: int, workdir: Path, edits: int = 5) -> dict:
 
 def run_serve_bench(pages: int, output_format: str = "text", edits: int = 5) -> int:
     """Run the serve benchmark and print its result; returns the exit code."""
-    with tempfile.TemporaryDirectory(prefix="werkplaats-serve-") as tmp:
-        try:
-            result = measure_serve(pages, Path(tmp), edits=edits)
-        except RuntimeError as exc:
-            _log(f"werkplaats bench --serve: {exc}")
-            return 1
-    if output_format == "json":
-        print(json.dumps(result))
-    else:
-        print(textwrap.dedent(f"""\
-            pages              {result['pages']}
-            first build        {result['first_build_s']} s
-            rebuild            {result['rebuild_s']} s (median, as MkDocs logs it)
-            edit to page       {result['edit_to_page_s']} s (median of {result['edits']} edits of one case)
-            slowest edit       {result['edit_to_page_max_s']} s"""))
-    return 0
+    return report("werkplaats bench --serve", lambda tmp: measure_serve(pages, tmp, edits=edits), output_format,
+                  lambda result: textwrap.dedent(f"""\
+                      pages              {result['pages']}
+                      first build        {result['first_build_s']} s
+                      rebuild            {result['rebuild_s']} s (median, as MkDocs logs it)
+                      edit to page       {result['edit_to_page_s']} s (median of {result['edits']} edits of one case)
+                      slowest edit       {result['edit_to_page_max_s']} s"""))
