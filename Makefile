@@ -46,7 +46,8 @@ export: $(VENV)/.site-installed
 	$(BIN)/werkplaats export print
 
 bench: $(VENV)/.site-installed
-	$(BIN)/werkplaats bench --pages 2000
+	$(BIN)/werkplaats bench --pages 2000 --repeat 3
+	$(BIN)/werkplaats bench --serve --pages 1000
 
 # Debian's packages: Chromium for the browser tests; Pango and a font for WeasyPrint's PDF workbooks.
 DEB_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
