@@ -40,6 +40,10 @@ def _steps() -> list[dict]:
         {"write": {QUESTIONS: questions.replace("text: Wat komt eerst op de ladder?",
                                                 "text: \"Wat komt eerst, gezien {{ term('zelfredzaamheid') }}?\"")}},
         {"write": {TERM: term.replace("title: Zelfredzaamheid", "title: Zelfredzaamheid (Wmo)")}},  # 9: its title
+        {"write": {CASE: edited_case + "\n{{ questions('mini', ['m-02']) }}\n"}},  # 10: the case shows a question
+        {"write": {QUESTIONS: questions.replace("text: Welke horen bij het netwerk?",
+                                                "text: Wie horen bij het sociale netwerk?")}},  # 11: which changes
+        {"write": {CASE: edited_case.replace("reflection:", "competences: [gesprek-voeren]\nreflection:")}},  # 12
     ]
 
 
@@ -88,6 +92,10 @@ def test_each_rebuild_redoes_only_what_changed(session: tuple[list[dict], list[d
     assert report[7]["ok"] and report[7]["full"]  # after a failed build, everything is redone
     # 8: a question links to a term; 9: the term's title changes, and the quiz that shows the link is redone.
     assert report[9]["ok"] and "modules/mini/toets/" in report[9]["rebuilt"]
+    # 10: a case embeds a question; 11: the question changes, and so does the case page.
+    assert report[11]["ok"] and not report[11]["full"] and "casussen/meneer-bakker/" in report[11]["rebuilt"]
+    # 12: the case names a competence; the competence's page, which lists its cases, is redone too.
+    assert report[12]["ok"] and not report[12]["full"] and "competenties/gesprek-voeren/" in report[12]["rebuilt"]
 
 
 def test_each_rebuild_equals_a_full_build(session: tuple[list[dict], list[dict], Path], tmp_path: Path) -> None:

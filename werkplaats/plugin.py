@@ -76,7 +76,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         self.read_cache: ReadCache | None = None
         self.tracker: Tracker | None = None
         self._env: tuple[Any, Environment] | None = None
-        self._rendered: tuple[Any, dict[Any, str]] | None = None
+        self._reuse: tuple[Any, dict[Any, str], dict[Any, Any]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -98,7 +98,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         templates = root / self.config.templates if self.config.templates else None
         language = config.theme.get("language")
         self.generator = Generator(project, labels_for(language), use_directory_urls=config.use_directory_urls,
-                                   templates=templates, **self._reused(templates, language, config, project))
+                                   templates=templates, **self._reused(templates, language, config))
         try:
             self.pageset = self.generator.generate()
         except Exception as exc:  # a broken override template must not print a traceback
@@ -193,23 +193,19 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         if self.counter is not None:
             logging.getLogger("mkdocs").removeHandler(self.counter)
 
-    def _reused(self, templates: Path | None, language: Any, config: MkDocsConfig, project: Project) -> dict[str, Any]:
-        """Under `mkdocs serve`, the Jinja environment and the rendered questions of the last build, where valid.
-
-        Rendered questions depend on the templates, the labels, the URL style and (through link macros in their
-        texts) on the title of every item; any change there starts an empty cache.
+    def _reused(self, templates: Path | None, language: Any, config: MkDocsConfig) -> dict[str, Any]:
+        """Under `mkdocs serve`, what the last build made and this one may reuse: the Jinja environment, rendered
+        questions and item pages. These depend on the templates, the labels and the URL style; a change there
+        starts empty caches. (Titles, which link texts show, are part of each entry's key.)
         """
         if self.command != "serve":
             return {}
         if self._env is None or self._env[0] != templates:
             self._env = (templates, make_environment(templates))
-        titles = sorted((kind, item_id, item.title) for kind, items in project.items.items() for item_id, item in
-                        items.items())
-        stamp = (templates, language, config.use_directory_urls, folder_stamp(templates),
-                 hash(tuple(titles)))
-        if self._rendered is None or self._rendered[0] != stamp:
-            self._rendered = (stamp, {})
-        return {"env": self._env[1], "rendered": self._rendered[1]}
+        stamp = (templates, language, config.use_directory_urls, folder_stamp(templates))
+        if self._reuse is None or self._reuse[0] != stamp:
+            self._reuse = (stamp, {}, {})
+        return {"env": self._env[1], "rendered": self._reuse[1], "memo": self._reuse[2]}
 
 
 def _add_theme_dir(config: MkDocsConfig) -> None:

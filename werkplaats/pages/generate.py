@@ -83,6 +83,9 @@ class Generator:
     rendered: dict[tuple[Any, ...], str] | None = None
     #: The Jinja environment to reuse (its compiled templates), for the same templates folder only.
     env: Environment | None = None
+    #: Pages of items and modules from an earlier build, with the inputs they were made from; an entry is used when
+    #: its inputs are the same now (valid for the same labels, templates and URL style only).
+    memo: dict[tuple[str, ...], tuple[Any, Any, dict[str, str]]] | None = None
 
     def __post_init__(self) -> None:
         if self.env is None:
@@ -330,6 +333,38 @@ class Generator:
                             data_json=to_json({"modules": modules, "instruments": instruments}),
                             front_matter=front_matter(self.labels["progress"]))
 
+    # -- reuse between builds ------------------------------------------------------------------------------------
+    def _inputs(self, kind: str, item_id: str, *keys: tuple[str, str]) -> tuple[Any, ...]:
+        """Everything the pages of one item are made from: its source files, the question banks its texts embed,
+        its related items and (for the link texts) the titles of all items."""
+        texts = tuple(self.project.sources[key].text for key in keys if key in self.project.sources)
+        embedded = []
+        for text in texts:
+            if "questions(" in text or "quiz(" in text:
+                for match in _EMBED.finditer(text):
+                    for key in (("module", match.group(2)), ("questions", match.group(2))):
+                        source = self.project.sources.get(key)
+                        embedded.append(source.text if source is not None else "")
+        related = json.dumps(self.relations.get((kind, item_id), {}), sort_keys=True)
+        return texts, tuple(embedded), related, self.linker.digest
+
+    def _cached(self, name: tuple[str, ...], inputs: tuple[Any, ...], make: Any) -> Any:
+        """`make()`, or what it gave in an earlier build from the same inputs (with the slots it filled)."""
+        if self.memo is None:
+            return make()
+        hit = self.memo.get(name)
+        if hit is not None and hit[0] == inputs:
+            self.slots.update(hit[2])
+            return hit[1]
+        outer, self.slots = self.slots, {}
+        try:
+            result = make()
+        finally:
+            made, self.slots = self.slots, outer
+            outer.update(made)
+        self.memo[name] = (inputs, result, made)
+        return result
+
     # -- everything ----------------------------------------------------------------------------------------------
     def generate(self) -> PageSet:
         """Every generated page and the navigation of each section."""
@@ -339,7 +374,8 @@ class Generator:
             result.pages[index] = markdown
             children: list[Any] = [index]
             for item in self._sorted(kind):
-                page, markdown = self.item_page(kind, item)
+                page, markdown = self._cached(("item", kind, item.id), self._inputs(kind, item.id, (kind, item.id)),
+                                              lambda kind=kind, item=item: self.item_page(kind, item))
                 result.pages[page] = markdown
                 children.append(page)
             titled = [{item.title: page_of(kind, item.id)[0]} for item in self._sorted(kind)]
@@ -352,7 +388,11 @@ class Generator:
         result.pages[index] = markdown
         module_nav: list[Any] = [index]
         for module in self._sorted("module"):
-            pages = self.module_pages(self.project.modules[module.id])
+            content = self.project.modules[module.id]
+            sources = [("module", module.id), *(("unit", f"{module.id}/{u.id}") for u in content.units),
+                       ("questions", module.id)]
+            pages = self._cached(("module", module.id), self._inputs("module", module.id, *sources),
+                                 lambda content=content: self.module_pages(content))
             result.pages.update(pages)
             module_nav.append({module.title: list(pages)})
         result.nav[index] = [module_nav[0], *chunk_nav(module_nav[1:])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from werkplaats.content.references import LINK_MACROS as MACRO_KINDS
@@ -97,6 +97,12 @@ class Linker:
 
     project: Project
     use_directory_urls: bool = True
+
+    @cached_property
+    def digest(self) -> int:
+        """Changes when any item's title changes, or an item comes or goes: what link texts are made from."""
+        return hash(tuple(sorted((kind, item_id, item.title) for kind, items in self.project.items.items()
+                                 for item_id, item in items.items())))
 
     def title(self, kind: str, item_id: str) -> str:
         """The title of an item (its id if it does not exist)."""

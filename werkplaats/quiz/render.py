@@ -117,7 +117,8 @@ class QuizRenderer:
         """
         # Keyed by content, not identity: exports make short-lived copies whose id() may be reused.
         dumps = [q.model_dump_json() for q in questions]
-        quiz_key = ("quiz", key, page, module, title, pass_mark, *dumps)
+        links = self.linker.digest if any("{{" in dumped for dumped in dumps) else None
+        quiz_key = ("quiz", key, page, module, title, pass_mark, links, *dumps)
         if quiz_key in self.rendered:
             return self.rendered[quiz_key]
         rendered = [Markup(self._question_html(q, dumped, page).replace(_KEY, key).replace(
@@ -132,7 +133,8 @@ class QuizRenderer:
         return self.rendered[quiz_key]
 
     def _question_html(self, question: Question, dumped: str, page: str) -> str:
-        cache_key = (dumped, page if "{{" in dumped else None)
+        # A text with link macros also depends on the page it is on and on the titles of what it links to.
+        cache_key = (dumped, (page, self.linker.digest) if "{{" in dumped else None)
         if cache_key not in self.rendered:
             view = self.question_view(question, 0, page)
             view["number_label"] = _NUMBER
