@@ -28,7 +28,8 @@ _EPOCH = re.compile(r"livereload\((\d+),\s*(\d+)\)")
 _BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -60,7 +61,7 @@ def measure_serve(pages: int, workdir: Path, edits: int = 5) -> dict:
     case_id = f"casus-{blocks // 2}-0"
     case_file = root / "cases" / f"{case_id}.md"
     original = case_file.read_text(encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
     log(f"starting mkdocs serve --dirty on port {port} ...")
