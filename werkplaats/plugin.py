@@ -44,6 +44,10 @@ class WerkplaatsConfig(Config):
     """Folder (relative to mkdocs.yml) with templates that override the package's own."""
     staged_build = c.Type(bool, default=True)
     """Build into a staging folder and replace `site_dir` only when the build succeeded."""
+    strict_quality = c.Type(bool, default=False)
+    """Fail the build on the findings of `werkplaats report` (otherwise the build prints a one-line summary)."""
+    quality_min_items = c.Type(int, default=2)
+    """Items each module objective and competence needs before the report stops flagging it."""
 
 
 class _Counter(logging.Handler):
@@ -95,6 +99,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             # Raised before MkDocs cleans site_dir, so the last good site stays as it was.
             raise PluginError(str(ContentError(project.problems)))
         self.project = project
+        _report_quality(project, self.config.strict_quality, self.config.quality_min_items)
         templates = root / self.config.templates if self.config.templates else None
         language = config.theme.get("language")
         self.generator = Generator(project, labels_for(language), use_directory_urls=config.use_directory_urls,
@@ -206,6 +211,19 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         if self._reuse is None or self._reuse[0] != stamp:
             self._reuse = (stamp, {}, {})
         return {"env": self._env[1], "rendered": self._reuse[1], "memo": self._reuse[2]}
+
+
+def _report_quality(project: Project, strict: bool, min_items: int) -> None:
+    """Print the one-line summary of `werkplaats report`, or with `strict_quality` fail on its findings."""
+    from werkplaats.report import quality_findings, summary_line
+
+    findings = quality_findings(project, min_items=min_items)
+    if strict and findings:
+        # Raised in on_config, like a content error: the last good site stays as it was.
+        raise PluginError(f"werkplaats: strict_quality is on and the report has {len(findings)} finding"
+                          f"{'s' if len(findings) != 1 else ''}:\n" + "\n".join(map(str, findings)))
+    # MkDocs' own logger, so the line reads as the report's and not as "werkplaats: werkplaats report: ...".
+    logging.getLogger("mkdocs").info(summary_line(findings))
 
 
 def _add_theme_dir(config: MkDocsConfig) -> None:

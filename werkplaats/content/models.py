@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, WithJsonSchema, field_validator, model_validator
 
 Id = Annotated[
     str,
@@ -21,6 +21,9 @@ Id = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1, description="Tekst in Markdown.")]
 Line = Annotated[str, Field(min_length=1)]
+#: A 1-based number of one of the module's objectives ("Leerdoel 1" on the site). The range depends on the module,
+#: so the loader checks it (with a message that names the range) rather than the model.
+ObjectiveNumber = Annotated[StrictInt, WithJsonSchema({"type": "integer", "minimum": 1})]
 
 
 class Model(BaseModel):
@@ -182,6 +185,13 @@ class QuestionBase(Model):
     text: Text = Field(title="Vraag")
     feedback: str = Field("", title="Algemene feedback", description="Uitleg die na het nakijken verschijnt.")
     points: int = Field(1, ge=0, le=100, title="Punten")
+    objectives: list[ObjectiveNumber] = Field(
+        default_factory=list, title="Leerdoelen",
+        description="Nummers van de leerdoelen van de module die deze vraag toetst (1 is het eerste leerdoel).",
+    )
+    competences: list[Id] = Field(
+        default_factory=list, title="Competenties", description="Ids van de competenties waar de vraag op steunt.",
+    )
 
 
 class ChoiceQuestion(QuestionBase):
@@ -269,6 +279,8 @@ Question = Annotated[
     Union[ChoiceQuestion, TrueFalseQuestion, FillQuestion, MatchingQuestion, OrderingQuestion, OpenQuestion],
     Field(discriminator="type"),
 ]
+#: Question fields that say what a question tests; metadata for `werkplaats report`, not shown to learners.
+QUESTION_TAGS = ("objectives", "competences")
 QUESTION_TYPES = ("single", "multiple", "truefalse", "fill", "matching", "ordering", "open")
 
 
@@ -294,6 +306,9 @@ class Unit(Model):
     title: Line
     summary: str = ""
     objectives: list[Line] = Field(default_factory=list, title="Na deze les kun je")
+    sources: list[Line] = Field(
+        default_factory=list, title="Bronnen", description="Waar de les op steunt, een bron per regel (Markdown).",
+    )
     body: str = ""
 
 

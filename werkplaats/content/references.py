@@ -65,6 +65,7 @@ def check_references(project: Project) -> None:
                             f"{where}: no {LABELS[target]} with id `{ref}`"
                             f"{did_you_mean(ref, project.items[target])}"))
         check_macros(project, source.rel, source.text)
+    check_question_links(project)
     docs = project.root / "docs"
     for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         try:
@@ -73,6 +74,33 @@ def check_references(project: Project) -> None:
             project.problems.append(Problem(path.relative_to(project.root).as_posix(), 1, "not UTF-8 text"))
             continue
         check_macros(project, path.relative_to(project.root).as_posix(), text)
+
+
+def check_question_links(project: Project) -> None:
+    """Check that each question's `objectives` are numbers of its module's objectives and its `competences` exist.
+
+    Arguments:
+        project: the loaded project; its `problems` grow.
+    """
+    for module_id, content in project.modules.items():
+        source = project.sources.get(("questions", module_id))
+        if source is None:
+            continue
+        count = len(content.module.objectives)
+        for position, question in enumerate(content.questions):
+            for index, number in enumerate(question.objectives):
+                if not 1 <= number <= count:
+                    project.problems.append(Problem(
+                        source.rel, source.located.line_of(("questions", position, "objectives", index)),
+                        f"questions[{position}].objectives[{index}]: there is no objective {number}; the module has "
+                        f"{count} objective{'s' if count != 1 else ''}; use "
+                        f"{'1' if count == 1 else f'1 to {count}'} (the numbers the site shows as 'Leerdoel 1' ...)"))
+            for index, ref in enumerate(question.competences):
+                if ref not in project.items["competence"] and ("competence", ref) not in project.broken:
+                    project.problems.append(Problem(
+                        source.rel, source.located.line_of(("questions", position, "competences", index)),
+                        f"questions[{position}].competences[{index}]: no competence with id `{ref}`"
+                        f"{did_you_mean(ref, project.items['competence'])}"))
 
 
 def check_macros(project: Project, rel: str, text: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Sequence
 from jinja2 import Environment
 from markupsafe import Markup
 
-from werkplaats.content.models import Instrument, Question
+from werkplaats.content.models import QUESTION_TAGS, Instrument, Question
 from werkplaats.pages.links import Linker, expand_link_macros
 from werkplaats.render import is_single_paragraph, md_block, md_inline, to_json
 
@@ -35,7 +35,10 @@ def _stable_order(values: Sequence[str], salt: str) -> list[int]:
 
 def version_of(questions: Sequence[Question]) -> str:
     """A short hash of the questions, so that stored answers of a changed quiz are not restored."""
-    payload = json.dumps([q.model_dump(mode="json") for q in questions], sort_keys=True, ensure_ascii=False)
+    # What a question tests (`objectives`, `competences`) is metadata for the report: tagging a question must not
+    # make the learner's stored answers look stale.
+    payload = json.dumps([q.model_dump(mode="json", exclude=set(QUESTION_TAGS)) for q in questions], sort_keys=True,
+                         ensure_ascii=False)
     return hashlib.sha1(payload.encode()).hexdigest()[:10]
 
 
