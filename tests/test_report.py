@@ -402,3 +402,32 @@ def test_build_prints_a_summary_and_strict_quality_fails_it(tmp_path: Path) -> N
     method = (root / "site/methodieken/het-gesprek/index.html").read_text(encoding="utf-8")
     assert re.search(r'<h2 id="bronnen">Bronnen.*?</h2>\s*<ul>\s*<li>Movisie \(2010\). Methodiekbeschrijving.</li>',
                      method, re.S)
+
+
+def test_report_cache_reuses_near_duplicates_until_a_bank_changes(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import werkplaats.report.build as build_module
+    from werkplaats.report import ReportCache
+
+    calls = []
+    real = build_module.near_duplicates
+
+    def counted(*args: Any) -> list[Finding]:
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(build_module, "near_duplicates", counted)
+    statement = "De ladder begint bij wat de inwoner zelf kan en pas daarna kijk je naar het netwerk om hem heen."
+    root = make_site(tmp_path, [tf("t1", True, statement), tf("t2", False)])
+    cache = ReportCache()
+    assert of_rule(build_report(load_project(root), cache=cache), "near-duplicate") == []
+    # An edited case changes the coverage, not the banks: the near-duplicates are reused.
+    replace(root / "cases/meneer-bakker.md", "reflection:", "competences: [gesprek-voeren]\nreflection:")
+    report = build_report(load_project(root), cache=cache)
+    assert report.modules["mini"]["competences"]["gesprek-voeren"] == ["case:meneer-bakker"]
+    assert len(calls) == 1
+    # An edited bank is compared again, and the new duplicate is found.
+    write_bank(root, [tf("t1", True, statement), tf("t2", False), tf("t3", True, statement + " Echt.")])
+    [finding] = of_rule(build_report(load_project(root), cache=cache), "near-duplicate")
+    assert finding.message.startswith("`t3` is nearly the same as `t1` in the same module")
+    assert len(calls) == 2

@@ -21,6 +21,7 @@ from werkplaats.incremental import GeneratedPage, Tracker, folder_stamp
 from werkplaats.labels import labels_for
 from werkplaats.pages.generate import Generator, PageSet
 from werkplaats.render import make_environment
+from werkplaats.report import ReportCache, quality_findings, summary_line
 from werkplaats.site import StagedSite
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         self.tracker: Tracker | None = None
         self._env: tuple[Any, Environment] | None = None
         self._reuse: tuple[Any, dict[Any, str], dict[Any, Any]] | None = None
+        # Near-duplicate findings, reused between rebuilds while no question bank changed.
+        self.report_cache = ReportCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -99,7 +102,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             # Raised before MkDocs cleans site_dir, so the last good site stays as it was.
             raise PluginError(str(ContentError(project.problems)))
         self.project = project
-        _report_quality(project, self.config.strict_quality, self.config.quality_min_items)
+        _report_quality(project, self.config.strict_quality, self.config.quality_min_items, self.report_cache)
         templates = root / self.config.templates if self.config.templates else None
         language = config.theme.get("language")
         self.generator = Generator(project, labels_for(language), use_directory_urls=config.use_directory_urls,
@@ -213,11 +216,9 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         return {"env": self._env[1], "rendered": self._reuse[1], "memo": self._reuse[2]}
 
 
-def _report_quality(project: Project, strict: bool, min_items: int) -> None:
+def _report_quality(project: Project, strict: bool, min_items: int, cache: ReportCache) -> None:
     """Print the one-line summary of `werkplaats report`, or with `strict_quality` fail on its findings."""
-    from werkplaats.report import quality_findings, summary_line
-
-    findings = quality_findings(project, min_items=min_items)
+    findings = quality_findings(project, min_items=min_items, cache=cache)
     if strict and findings:
         # Raised in on_config, like a content error: the last good site stays as it was.
         raise PluginError(f"werkplaats: strict_quality is on and the report has {len(findings)} finding"

@@ -18,6 +18,8 @@ class Bank:
     file: str
     questions: list[Any]
     located: Located | None = None
+    #: The source text of the bank: unchanged text means unchanged questions and lines (a key for memos).
+    text: str = ""
 
     def line(self, position: int, *path: Any) -> int:
         """The line of question `position` (or of a field inside it, such as `"options", 2`)."""
@@ -36,4 +38,5 @@ def bank_of(project: Project, content: ModuleContent) -> Bank:
     source = project.sources.get(("questions", module_id))
     file = source.rel if source is not None else f"{content.folder}/questions.yml"
     return Bank(module=module_id, file=file, questions=list(content.questions),
-                located=source.located if source is not None else None)
+                located=source.located if source is not None else None,
+                text=source.text if source is not None else "")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from werkplaats.content.errors import did_you_mean
-from werkplaats.report.bank import bank_of
+from werkplaats.report.bank import Bank, bank_of
 from werkplaats.report.coverage import Coverage, module_coverage, site_coverage
 from werkplaats.report.duplicates import near_duplicates
 from werkplaats.report.findings import DEFAULT_MIN_ITEMS, Finding, share
@@ -14,6 +14,23 @@ from werkplaats.report.patterns import bank_patterns
 
 if TYPE_CHECKING:
     from werkplaats.content import Project
+
+
+class ReportCache:
+    """Results kept between the builds of one `mkdocs serve`: the near-duplicates, the costly part on a large site,
+    are reused while no question bank changed (an edited case or unit changes only the coverage).
+    """
+
+    def __init__(self) -> None:
+        self._duplicates: tuple[Any, list[Finding]] | None = None
+
+    def duplicates(self, banks: list[Bank], selected: set[str] | None) -> list[Finding]:
+        """The near-duplicate findings of these banks, computed again only when a bank's text changed."""
+        key = (tuple((bank.module, bank.file, bank.text) for bank in banks),
+               None if selected is None else frozenset(selected))
+        if self._duplicates is None or self._duplicates[0] != key:
+            self._duplicates = (key, near_duplicates(banks, selected))
+        return list(self._duplicates[1])
 
 
 class ReportError(ValueError):
@@ -40,13 +57,15 @@ class Report:
                 "findings": [finding.as_dict() for finding in self.findings]}
 
 
-def build_report(project: Project, modules: list[str] | None = None, min_items: int = DEFAULT_MIN_ITEMS) -> Report:
+def build_report(project: Project, modules: list[str] | None = None, min_items: int = DEFAULT_MIN_ITEMS,
+                 cache: ReportCache | None = None) -> Report:
     """Apply every rule to a loaded project without problems.
 
     Arguments:
         project: the project, as `load_project` gives it (with no problems).
         modules: ids of the modules to report on; None or empty for all (and the site-wide rules).
         min_items: objectives and competences need at least this many items addressing them.
+        cache: results of an earlier report in this process (`mkdocs serve`), reused where nothing changed.
 
     Returns:
         The report.
@@ -71,7 +90,7 @@ def build_report(project: Project, modules: list[str] | None = None, min_items: 
         report.modules[module_id] = {"file": bank.file, "questions": len(bank.questions),
                                      "question_types": dict(sorted(types.items())), **coverage, **patterns}
         report.findings += pattern_findings + coverage_findings
-    report.findings += near_duplicates(list(banks.values()), set(modules) if modules else None)
+    report.findings += (cache or ReportCache()).duplicates(list(banks.values()), set(modules) if modules else None)
     site, site_findings = site_coverage(index, min_items)
     if not modules:
         report.findings += site_findings
@@ -104,9 +123,10 @@ def _site_figures(report: Report, coverage: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def quality_findings(project: Project, min_items: int = DEFAULT_MIN_ITEMS) -> list[Finding]:
+def quality_findings(project: Project, min_items: int = DEFAULT_MIN_ITEMS,
+                     cache: ReportCache | None = None) -> list[Finding]:
     """Every finding of the whole project (what `check --strict-quality` and `strict_quality: true` fail on)."""
-    return build_report(project, min_items=min_items).findings
+    return build_report(project, min_items=min_items, cache=cache).findings
 
 
 def summary_line(findings: list[Finding]) -> str:

@@ -100,8 +100,8 @@ class Coverage:
 
 
 def _field_value(item: Any, name: str) -> Any:
-    """A field of a content item, or None for a type without it (cheaper than pydantic's failing getattr)."""
-    return getattr(item, name) if name in type(item).model_fields else None
+    """A field of a content item, or None for a type without it."""
+    return getattr(item, name, None)
 
 
 def _field(item: Any, name: str) -> list[Any]:
