@@ -137,6 +137,7 @@ title: {title}
 summary: Eén zin over deze les.
 objectives:
   - Na deze les kun je ...
+sources: []
 ---
 ## Inleiding
 
@@ -147,6 +148,8 @@ Schrijf hier de les.
 QUESTIONS = """questions:
   - id: {prefix}-01
     type: single
+    objectives: [1]
+    competences: []
     text: Een vraag die begrip toetst.
     options:
       - text: Het goede antwoord
