@@ -216,7 +216,8 @@ def add_second_module(root: Path, bank: list[dict[str, Any]]) -> None:
 
 def test_near_duplicates_across_modules(tmp_path: Path) -> None:
     statement = "De ladder begint bij wat de inwoner zelf kan en pas daarna kijk je naar het netwerk om hem heen."
-    root = make_site(tmp_path, [tf("t1", True, statement), tf("t2", False, "Een melding is hetzelfde als een aanvraag.")])
+    other = "Een melding is hetzelfde als een aanvraag."
+    root = make_site(tmp_path, [tf("t1", True, statement), tf("t2", False, other)])
     add_second_module(root, [tf("u1", True, "Stelling: de ladder begint bij wat de inwoner zelf kan, en pas daarna "
                                             "kijk je naar het netwerk rond hem."),
                              tf("u2", False, "Vrijwilligers komen op de ladder na de professional.")])
@@ -241,8 +242,10 @@ def test_objective_and_competence_coverage(tmp_path: Path) -> None:
     [objective] = of_rule(report, "objective-coverage")
     assert (objective.file, objective.line) == ("modules/mini/index.md", 6)
     assert objective.message.startswith("objective 2 is addressed by 1 item (t3), fewer than 2")
-    module_level, site_level = sorted(of_rule(report, "competence-coverage"), key=lambda f: f.file != "modules/mini/index.md")
-    assert module_level.file == "modules/mini/index.md" and "`gesprek-voeren` is addressed by 1 item" in module_level.message
+    module_level, site_level = sorted(of_rule(report, "competence-coverage"),
+                                      key=lambda f: f.file != "modules/mini/index.md")
+    assert module_level.file == "modules/mini/index.md"
+    assert "`gesprek-voeren` is addressed by 1 item" in module_level.message
     assert site_level.file == "competences/gesprek-voeren.yml"
     assert report.modules["mini"]["objectives_uncovered"] == [2]
     assert report.modules["mini"]["competences_uncovered"] == ["gesprek-voeren"]
@@ -377,7 +380,8 @@ def build(root: Path) -> subprocess.CompletedProcess[str]:
 
 def test_build_prints_a_summary_and_strict_quality_fails_it(tmp_path: Path) -> None:
     root = make_site(tmp_path, "biased.yml")
-    replace(root / "modules/mini/intro.md", "objectives:", "sources:\n  - 'Movisie (2012). *Het gesprek*.'\nobjectives:")
+    replace(root / "modules/mini/intro.md", "objectives:",
+            "sources:\n  - 'Movisie (2012). *Het gesprek*.'\nobjectives:")
     result = build(root)
     assert result.returncode == 0, result.stderr
     findings = len(report_of(root).findings)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from werkplaats.report.findings import Finding, listing
 
 if TYPE_CHECKING:
-    from werkplaats.content import ModuleContent, Project
+    from werkplaats.content import Project
 
 #: Content types whose items let a learner practise, and so count towards coverage next to questions. A type that
 #: is not in the project (yet) is skipped.

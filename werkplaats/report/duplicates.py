@@ -1,8 +1,8 @@
 """Near-duplicate questions: the same question asked twice, in one module or across modules.
 
 Texts are normalised (case, accents, punctuation, a leading "Stelling:") and compared as sets of three-word
-shingles, confirmed by difflib's ratio over the words. To stay linear on large sites, only questions that share one of their
-smallest shingle hashes (a bottom-k sketch, a form of MinHash) are compared, each with a few earlier ones.
+shingles, confirmed by difflib's ratio over the words. To stay linear on large sites, only questions that share one
+of their smallest shingle hashes (a bottom-k sketch, a form of MinHash) are compared, each with a few earlier ones.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ def render_text(report: Report) -> str:
             f"  absolute words (true/false) {absolute['items']} of {m['truefalse']} "
             f"(keyed true {absolute['keyed_true']}, false {absolute['keyed_false']})",
             f"  correct option longest     {_pct(m['longest_correct_share'])} of {m['single']}",
-            f"  correct option position    "
+            "  correct option position    "
             + (", ".join(f"{p}: {k}" for p, k in m["correct_positions"].items()) or "-"),
             f"  multiple response          {counts}",
             "  objectives                 " + ", ".join(f"{o['number']}: {len(o['items'])}" for o in m["objectives"]),
