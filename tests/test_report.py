@@ -435,3 +435,15 @@ def test_report_cache_reuses_near_duplicates_until_a_bank_changes(tmp_path: Path
     [finding] = of_rule(build_report(load_project(root), cache=cache), "near-duplicate")
     assert finding.message.startswith("`t3` is nearly the same as `t1` in the same module")
     assert len(calls) == 2
+
+
+def test_report_refuses_invalid_content_and_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_site(tmp_path, [tf("t1", True, objectives=[9])])
+    assert main(["--root", str(root), "report"]) == 1
+    captured = capsys.readouterr()
+    assert "modules/mini/questions.yml:5: questions[0].objectives[0]: there is no objective 9" in captured.out
+    assert "fix them first" in captured.err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--root", str(root), "report", "--min-items", "-1"])
+    assert exit_info.value.code == 2
+    assert "expected a whole number of 0 or more, got `-1`" in capsys.readouterr().err
