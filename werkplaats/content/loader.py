@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from werkplaats.content.errors import Problem, did_you_mean
 from werkplaats.content.models import TYPES, Item, Module, QuestionBank, Quiz, Unit
 from werkplaats.content.yamlsrc import Located, SourceError, parse_yaml, split_front_matter
+
+if TYPE_CHECKING:
+    from werkplaats.incremental import ReadCache
 
 #: Content types that live in a folder of their own as one file per item (modules are folders of files).
 FLAT_TYPES = ("method", "competence", "knowledge_circle", "case", "instrument", "term")
@@ -48,7 +51,8 @@ class Project:
     #: Ids of files that exist but did not validate: references to them are not reported as missing.
     broken: set[tuple[str, str]] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
-    #: Parsed files from an earlier load in the same process (`mkdocs serve`), reused while a file is unchanged.
+    #: Parsed files from an earlier load in the same process (`mkdocs serve`), reused while a file is unchanged;
+    #: part of the cache of `werkplaats.incremental`.
     read_cache: ReadCache | None = None
 
     def counts(self) -> dict[str, int]:
@@ -194,25 +198,6 @@ def validate(model: type[BaseModel], data: Any, source: Source, problems: list[P
             where = f"{readable}: " if readable else ""
             problems.append(Problem(source.rel, line, where + _describe(error, model, data, path)))
         return None
-
-
-class ReadCache:
-    """Files parsed by an earlier load, kept by `mkdocs serve` so that a rebuild parses only what was edited.
-
-    An entry is used while the file's size and modification time (in nanoseconds) are what they were.
-    """
-
-    def __init__(self) -> None:
-        self._entries: dict[Path, tuple[tuple[int, int], str, Located, str | None]] = {}
-
-    def get(self, path: Path, stamp: tuple[int, int]) -> tuple[str, Located, str | None] | None:
-        """The text, parsed data and body of `path` if it is unchanged since it was stored."""
-        entry = self._entries.get(path)
-        return entry[1:] if entry is not None and entry[0] == stamp else None
-
-    def put(self, path: Path, stamp: tuple[int, int], text: str, located: Located, body: str | None) -> None:
-        """Keep a parsed file."""
-        self._entries[path] = (stamp, text, located, body)
 
 
 def _parse(path: Path, rel: str, problems: list[Problem],

@@ -10,15 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Protocol, Sequence
 
 from jinja2 import Environment
 from markupsafe import Markup
 
 from werkplaats.content.models import Instrument, Question
-from werkplaats.pages.links import Linker, expand_link_macros
 from werkplaats.render import is_single_paragraph, md_block, md_inline, to_json
-
 
 _KEY = "\x00quiz-key\x00"
 _NUMBER = "\x00question-number\x00"
@@ -39,23 +37,37 @@ def version_of(questions: Sequence[Question]) -> str:
     return hashlib.sha1(payload.encode()).hexdigest()[:10]
 
 
+class Links(Protocol):
+    """What the renderer needs to turn link macros in question texts into links (`pages.links.Linker` is one).
+
+    The quiz package does not import `pages`: the pages import the quiz renderer and hand it their linker.
+    """
+
+    @property
+    def digest(self) -> int:
+        """Changes whenever a link text could change (the titles of all items)."""
+
+    def expand(self, text: str, from_src: str) -> str:
+        """`text` with its link macros replaced by links from the page `from_src`."""
+
+
 @dataclass
 class QuizRenderer:
     """Renders quizzes and instruments for the pages of one site."""
 
     env: Environment
     labels: dict[str, str]
-    linker: Linker
+    linker: Links
     #: Rendered questions by content (and page, where the text links to pages). A question appears on the quiz page
     #: and in self-checks: it is rendered once, and the quiz key and number are filled in per use. `mkdocs serve`
     #: passes the same dict to every rebuild, so that only edited questions are rendered again.
     rendered: dict[tuple[Any, ...], str] = field(default_factory=dict)
 
     def _text(self, text: str, page: str) -> Any:
-        return md_block(expand_link_macros(text, self.linker, page))
+        return md_block(self.linker.expand(text, page))
 
     def _inline(self, text: str, page: str) -> Any:
-        return md_inline(expand_link_macros(text, self.linker, page))
+        return md_inline(self.linker.expand(text, page))
 
     def question_view(self, question: Question, number: int, page: str) -> dict[str, Any]:
         """The template data of one question."""
