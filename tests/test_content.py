@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,11 @@ import pytest
 from werkplaats.cli import main
 from werkplaats.content import load_project
 
-MINIMAL = Path(__file__).parent / "sites" / "minimal"
-
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the minimal, valid test site."""
-    root = tmp_path / "site"
-    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", ".site-*", "__pycache__"))
-    return root
+def project(site_root: Path) -> Path:
+    """A copy of the minimal, valid test site (the shared `site_root` fixture)."""
+    return site_root
 
 
 def problems(root: Path) -> list[str]:

@@ -86,8 +86,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
-        if command == "serve":
-            self.cache = ServeCache(dirty=dirty)
+        self.cache = ServeCache(dirty=dirty) if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -108,7 +107,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             self.pageset = self.generator.generate()
         except TemplateError as exc:  # a broken override template must not print a traceback
             self._restore_environment()
-            raise PluginError(f"werkplaats: could not generate the content pages: {_template_error(exc)}") from None
+            raise PluginError(_template_error(exc, root)) from None
         if config.nav is not None:
             config.nav = _expand_nav(config.nav, self.pageset.nav)
         _add_theme_dir(config)
@@ -231,18 +230,27 @@ def _source_of(page: Any, config: MkDocsConfig) -> str:
     return file.src_uri
 
 
-def _template_error(exc: TemplateError) -> str:
-    """`file:line: message` for an error in a template, from the error itself or the template's frame."""
-    if isinstance(exc, TemplateSyntaxError) and exc.lineno:
-        return f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}"
+def _template_error(exc: TemplateError, root: Path) -> str:
+    """`file:line: template error: message` for an error in a template (the line from the error itself or from the
+    template's frame in the traceback), with the file relative to the project where it is in it."""
+
+    def shown(name: str) -> str:
+        try:
+            return Path(name).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return name
+
     where = ""
-    tb: TracebackType | None = exc.__traceback__
-    while tb is not None:
-        name = tb.tb_frame.f_code.co_filename
-        if name.endswith((".html", ".md")):
-            where = f"{name}:{tb.tb_lineno}: "
-        tb = tb.tb_next
-    return f"{where}{exc.message or type(exc).__name__}"
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno:
+        where = f"{shown(exc.filename or exc.name or '?')}:{exc.lineno}: "
+    else:
+        tb: TracebackType | None = exc.__traceback__
+        while tb is not None:
+            name = tb.tb_frame.f_code.co_filename
+            if name.endswith((".html", ".md")):
+                where = f"{shown(name)}:{tb.tb_lineno}: "
+            tb = tb.tb_next
+    return f"{where}template error: {exc.message or type(exc).__name__} (the content pages could not be generated)"
 
 
 def _add_theme_dir(config: MkDocsConfig) -> None:
