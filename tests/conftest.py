@@ -10,13 +10,12 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import SNAPSHOTS, build, copy_site as _copy_site
+from support import Snapshot, build, copy_site as _copy_site
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -49,22 +48,7 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def snapshot(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+def snapshot(request: pytest.FixtureRequest) -> Snapshot:
     """`snapshot(name, text)`: assert that `text` equals tests/snapshots/<name>, or write it when updating."""
-    update = request.config.getoption("--update-snapshots") or os.environ.get("WP_UPDATE_SNAPSHOTS") == "1"
-
-    def check(name: str, text: str) -> None:
-        path = SNAPSHOTS / name
-        if update:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            return
-        assert path.is_file(), f"no snapshot {path}; run pytest with --update-snapshots (or WP_UPDATE_SNAPSHOTS=1)"
-        expected = path.read_text(encoding="utf-8")
-        if text != expected:
-            diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True), text.splitlines(keepends=True),
-                                                f"snapshots/{name}", "now", n=2))
-            pytest.fail(f"the output differs from snapshot {name} (if that is intended, run pytest with "
-                        f"--update-snapshots and commit the snapshot):\n{diff[:6000]}")
-
-    return check
+    return Snapshot(bool(request.config.getoption("--update-snapshots"))
+                    or os.environ.get("WP_UPDATE_SNAPSHOTS") == "1")

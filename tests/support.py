@@ -5,6 +5,7 @@ Import them as `from support import build, tree_digest, MINIMAL` (pytest puts te
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import shutil
@@ -12,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,3 +65,30 @@ def tree_digest(folder: Path) -> dict[str, str]:
 def sources_digest(root: Path) -> dict[str, str]:
     """`tree_digest` of a project without its built site and hidden files."""
     return {k: v for k, v in tree_digest(root).items() if not k.startswith(("site/", "."))}
+
+
+class Snapshot:
+    """Compares texts with the files in tests/snapshots/, or writes them when `update` is set."""
+
+    def __init__(self, update: bool) -> None:
+        self.update = update
+
+    def __call__(self, name: str, text: str) -> None:
+        """Assert that `text` equals tests/snapshots/<name> (or write it there when updating)."""
+        if self.update:
+            path = SNAPSHOTS / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        self.compare(name, text)
+
+    def compare(self, name: str, text: str) -> None:
+        """Assert that `text` equals the snapshot, also while updating."""
+        path = SNAPSHOTS / name
+        assert path.is_file(), f"no snapshot {path}; run pytest with --update-snapshots (or WP_UPDATE_SNAPSHOTS=1)"
+        expected = path.read_text(encoding="utf-8")
+        if text != expected:
+            diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True), text.splitlines(keepends=True),
+                                                f"snapshots/{name}", "now", n=2))
+            pytest.fail(f"the output differs from snapshot {name} (if that is intended, run pytest with "
+                        f"--update-snapshots and commit the snapshot):\n{diff[:6000]}")
