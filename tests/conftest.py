@@ -15,7 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import Snapshot, build, copy_site as _copy_site
+
+from support import Snapshot, build
+from support import copy_site as _copy_site
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

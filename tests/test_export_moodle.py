@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from lxml import etree
-from support import copy_site
 
 from werkplaats.cli import main
 from werkplaats.export.moodle import FRACTIONS, fraction
 
+from support import copy_site
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
-from support import copy_site
 
 from werkplaats.cli import main
 from werkplaats.export import ExportError
 from werkplaats.export.workbook import workbook_pdf
 
+from support import copy_site
 
 
 class _Records(logging.Handler):

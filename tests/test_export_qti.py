@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from support import copy_site
 
 from werkplaats.cli import main
 from werkplaats.export.validate import validate_qti
+
+from support import copy_site
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT.parent / "shared" / "reference" / "xsd"

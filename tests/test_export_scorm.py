@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from lxml import etree, html as lxml_html
-from support import copy_site
+from lxml import etree
+from lxml import html as lxml_html
 
 from werkplaats.cli import main
 from werkplaats.export.validate import validate_scorm
+
+from support import copy_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT.parent / "shared" / "reference" / "xsd" / "scorm12"

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from support import ENV, MINIMAL, copy_site, tree_digest
 
 CASE = "cases/meneer-bakker.md"

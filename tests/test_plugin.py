@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from support import ENV, build, tree_digest
 
 from werkplaats.incremental import ServeCache, Tracker
 from werkplaats.pages.generate import Generator
+
+from support import ENV, build, tree_digest
 
 RAW_HTML = """# Start
 

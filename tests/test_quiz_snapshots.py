@@ -9,11 +9,12 @@ names, data attributes). When a change is intended, write the snapshots anew and
 from __future__ import annotations
 
 import pytest
-from support import Snapshot, copy_site
 
 from werkplaats.content import Project, load_project
 from werkplaats.labels import labels_for
 from werkplaats.pages.generate import Generator
+
+from support import Snapshot, copy_site
 
 
 @pytest.fixture(scope="module")
@@ -55,5 +56,5 @@ def test_a_changed_question_fails_its_snapshot(project: Project, snapshot: Snaps
     generator = Generator(project, labels_for("nl"))
     html = generator.quiz_html("mini", "modules/mini/toets.md")
     assert "De ladder begint" in html
-    with pytest.raises(pytest.fail.Exception, match="differs from snapshot quiz-mini-nl.html"):
+    with pytest.raises(pytest.fail.Exception, match=r"differs from snapshot quiz-mini-nl\.html"):
         snapshot.compare("quiz-mini-nl.html", _pretty(html.replace("De ladder begint", "De trap begint")))

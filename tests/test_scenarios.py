@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+
 from support import build, copy_site
 
 _LINK = re.compile(r"""\s(?:href|src)="([^"]*)\"""")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from support import ENV, MINIMAL, ROOT, build, sources_digest, tree_digest  # noqa: F401 - also used by older tests
 
 

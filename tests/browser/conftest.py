@@ -152,7 +152,7 @@ def new_context(browser: object, site_dir: Path) -> Iterator[object]:
         return context
 
     yield make
-    for context, guard in made:
+    for context, _ in made:
         context.close()
     for _, guard in made:
         guard.check()

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import copy_site
 
 from werkplaats.bench_serve import free_port
+
+from support import copy_site
 
 CASE = "cases/meneer-bakker.md"
 

@@ -52,13 +52,14 @@ def check_references(project: Project) -> None:
                             f"{did_you_mean(ref, project.items[target])}"))
         check_macros(project, source.rel, source.text)
     docs = project.root / "docs"
-    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        rel = page.relative_to(project.root).as_posix()
         try:
-            text = path.read_text(encoding="utf-8")
+            text = page.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            project.problems.append(Problem(path.relative_to(project.root).as_posix(), 1, "not UTF-8 text"))
+            project.problems.append(Problem(rel, 1, "not UTF-8 text"))
             continue
-        check_macros(project, path.relative_to(project.root).as_posix(), text)
+        check_macros(project, rel, text)
 
 
 def check_macros(project: Project, rel: str, text: str) -> None:
@@ -73,8 +74,9 @@ def check_macros(project: Project, rel: str, text: str) -> None:
         if ref not in project.items.get(target, {}):
             if (target, ref) not in project.broken:
                 known = project.items.get(target, {})
-                project.problems.append(Problem(rel, call.line, f"{call}: no {LABELS.get(target, target.replace('_', ' '))} with id "
-                                                                f"`{ref}`{did_you_mean(ref, known)}"))
+                label = LABELS.get(target, target.replace("_", " "))
+                project.problems.append(Problem(rel, call.line, f"{call}: no {label} with id `{ref}`"
+                                                                f"{did_you_mean(ref, known)}"))
             continue
         listed = call.arg("ids") if "ids" in call.macro.args else None
         content = project.modules.get(ref) if call.macro.role == "embed" else None

@@ -12,14 +12,15 @@ import hashlib
 import mimetypes
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
-from collections.abc import Callable
 
 import markdown
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 from markupsafe import Markup
 
 from werkplaats.content.errors import did_you_mean

@@ -14,8 +14,17 @@ from typing import TYPE_CHECKING, Any
 from werkplaats.content.macros import MacroCall, find_calls, replace_calls, uses_jinja
 from werkplaats.content.models import LEVELS
 from werkplaats.pages.links import (
-    GLOSSARY_PAGE, MATRIX_PAGE, PROGRESS_PAGE, SECTIONS, Linker, expand_link_macros, md_href, page_of, quiz_page,
-    unit_page, url_href,
+    GLOSSARY_PAGE,
+    MATRIX_PAGE,
+    PROGRESS_PAGE,
+    SECTIONS,
+    Linker,
+    expand_link_macros,
+    md_href,
+    page_of,
+    quiz_page,
+    unit_page,
+    url_href,
 )
 from werkplaats.pages.relations import build_relations
 from werkplaats.quiz.render import QuizRenderer
@@ -319,7 +328,8 @@ class Generator:
             from werkplaats.quiz.render import version_of
 
             modules.append({
-                "id": module.id, "title": module.title, "url": self._href(PROGRESS_PAGE, page_of("module", module.id)[0]),
+                "id": module.id, "title": module.title,
+                "url": self._href(PROGRESS_PAGE, page_of("module", module.id)[0]),
                 "quiz": f"wp-quiz-{module.id}", "quizUrl": self._href(PROGRESS_PAGE, quiz_page(module.id)),
                 "version": version_of(questions), "passMark": module.quiz.pass_mark,
                 "questions": len(questions), "studyLoad": module.study_load,

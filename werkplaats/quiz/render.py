@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Sequence
+from typing import Any, Protocol
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -83,7 +84,8 @@ class QuizRenderer:
         key: dict[str, Any] = {}
         if question.type in ("single", "multiple"):
             view["options"] = [
-                {"html": self._inline(o.text, page), "correct": o.correct, "feedback_html": self._inline(o.feedback, page)}
+                {"html": self._inline(o.text, page), "correct": o.correct,
+                 "feedback_html": self._inline(o.feedback, page)}
                 for o in question.options
             ]
             key["correct"] = [i for i, o in enumerate(question.options) if o.correct]
@@ -133,8 +135,9 @@ class QuizRenderer:
         quiz_key = ("quiz", key, page, module, title, pass_mark, links, *dumps)
         if quiz_key in self.rendered:
             return self.rendered[quiz_key]
+        numbered = enumerate(zip(questions, dumps, strict=True), 1)
         rendered = [Markup(self._question_html(q, dumped, page).replace(_KEY, key).replace(
-            _NUMBER, self.labels["question_n"].format(n=n))) for n, (q, dumped) in enumerate(zip(questions, dumps), 1)]
+            _NUMBER, self.labels["question_n"].format(n=n))) for n, (q, dumped) in numbered]
         intro = self.labels["quiz_intro"].format(mark=pass_mark) if pass_mark is not None else ""
         html = self.env.get_template("quiz/quiz.html").render(
             quiz={"key": key, "version": version_of(questions), "pass_mark": pass_mark, "module": module,
@@ -157,7 +160,8 @@ class QuizRenderer:
     def instrument(self, instrument: Instrument, *, page: str) -> str:
         """HTML of an instrument's form: a fieldset per dimension, a radio group per item."""
         dimensions = [
-            {"id": d.id, "title": d.title, "description_html": self._inline(d.description, page) if d.description else "",
+            {"id": d.id, "title": d.title,
+             "description_html": self._inline(d.description, page) if d.description else "",
              "items": [{"id": i.id, "text_html": self._inline(i.text, page), "reverse": i.reverse,
                         "reference": i.reference, "explanation_html": self._inline(i.explanation, page)
                         if i.explanation else ""} for i in d.items]}
@@ -167,7 +171,8 @@ class QuizRenderer:
         spec = {
             "min": instrument.scale.min, "max": instrument.scale.max,
             "dimensions": [{"id": d.id, "title": d.title,
-                            "items": [{"id": i.id, "reverse": i.reverse} for i in d.items]} for d in instrument.dimensions],
+                            "items": [{"id": i.id, "reverse": i.reverse} for i in d.items]}
+                           for d in instrument.dimensions],
             "reference": {i.id: i.reference for d in instrument.dimensions for i in d.items if i.reference is not None},
         }
         payload = json.dumps(spec, sort_keys=True)
@@ -175,7 +180,8 @@ class QuizRenderer:
             instrument={"key": f"wp-instrument-{instrument.id}", "id": instrument.id, "title": instrument.title,
                         "version": hashlib.sha1(payload.encode()).hexdigest()[:10], "spec_json": to_json(spec),
                         "dimensions": dimensions,
-                        "scale": [{"value": v, "label": label} for v, label in zip(scale, instrument.scale.labels)],
+                        "scale": [{"value": v, "label": label}
+                                  for v, label in zip(scale, instrument.scale.labels, strict=False)],
                         "has_reference": bool(spec["reference"])},
             labels=self.labels,
         )
