@@ -106,8 +106,11 @@ class MacroCall:
         if len(self.args) > len(self.macro.args):
             wrong.append(f"takes at most {len(self.macro.args)} argument{'s' if len(self.macro.args) > 1 else ''} "
                          f"({', '.join(self.macro.args)}), got {len(self.args)}")
-        wrong.extend(f"has no argument `{key}`; expected one of: {', '.join(self.macro.args)}"
-                     for key in self.kwargs if key not in self.macro.args)
+        for key in self.kwargs:
+            if key == self.macro.args[0]:
+                wrong.append(f"give the {key} as the first argument, without `{key}=`")
+            elif key not in self.macro.args:
+                wrong.append(f"has no argument `{key}`; expected one of: {', '.join(self.macro.args)}")
         return wrong
 
     def __str__(self) -> str:

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from jinja2 import Environment
 from markupsafe import Markup
 
+from werkplaats.content.macros import may_call
 from werkplaats.content.models import Instrument, Question
 from werkplaats.render import is_single_paragraph, md_block, md_inline, to_json
 
@@ -131,7 +132,7 @@ class QuizRenderer:
         """
         # Keyed by content, not identity: exports make short-lived copies whose id() may be reused.
         dumps = [q.model_dump_json() for q in questions]
-        links = self.linker.digest if any("{{" in dumped for dumped in dumps) else None
+        links = self.linker.digest if any(may_call(dumped) for dumped in dumps) else None
         quiz_key = ("quiz", key, page, module, title, pass_mark, links, *dumps)
         if quiz_key in self.rendered:
             return self.rendered[quiz_key]
@@ -149,7 +150,7 @@ class QuizRenderer:
 
     def _question_html(self, question: Question, dumped: str, page: str) -> str:
         # A text with link macros also depends on the page it is on and on the titles of what it links to.
-        cache_key = (dumped, (page, self.linker.digest) if "{{" in dumped else None)
+        cache_key = (dumped, (page, self.linker.digest) if may_call(dumped) else None)
         if cache_key not in self.rendered:
             view = self.question_view(question, 0, page)
             view["number_label"] = _NUMBER
