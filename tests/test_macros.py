@@ -65,7 +65,8 @@ def test_every_macro_in_the_table_is_a_mkdocs_macro() -> None:
     ("{{ quiz('mini', ['m-01']) }}", "docs/index.md:3: quiz('mini'): takes at most 1 argument (id), got 2"),
     ("{{ term('eigen-kracht', tekst='x') }}",
      "docs/index.md:3: term('eigen-kracht'): has no argument `tekst`; expected one of: id, text"),
-    ("{{ term(id='eigen-kracht') }}", "docs/index.md:3: term('eigen-kracht'): give the id as the first argument, without `id=`"),
+    ("{{ term(id='eigen-kracht') }}",
+     "docs/index.md:3: term('eigen-kracht'): give the id as the first argument, without `id=`"),
     ("{{ circle('zeggenschp') }}", "docs/index.md:3: circle('zeggenschp'): no knowledge circle with id `zeggenschp`"),
 ])
 def test_a_bad_call_is_reported_as_written(site_root: Path, call: str, expected: str) -> None:
