@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve offline check bench export clean chromium npm-deps
+.PHONY: site test lint serve offline check bench export clean chromium npm-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ $(NPM_DIR)/.installed: tests/package.json
 	cp tests/package.json $(NPM_DIR)/package.json
 	cd $(NPM_DIR) && npm install --no-audit --no-fund --loglevel=error
 	touch $@
+
+# ruff (more than line length, see pyproject.toml) on the package and the tests, mypy on the package.
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check werkplaats tests
+	$(BIN)/mypy
 
 test: $(VENV)/.test-installed chromium npm-deps
 	$(BIN)/werkplaats check

@@ -22,8 +22,9 @@ LADDER = {"1 Eigen kracht", "2 Netwerk", "3 Vrijwilligers en algemene voorzienin
           "4 Professional of maatwerkvoorziening", "Eigen kracht", "Netwerk", "Vrijwilligers en algemene voorzieningen",
           "Professional"}
 RUNG_WORDS = re.compile(r"eigen kracht|netwerk|vrijwillig|algemene voorziening|maatwerk|professional", re.I)
-ABSOLUTE = ("altijd", "nooit", "alleen", "enige", "enkel", "uitsluitend", "zodra", "geen enkele", "geen enkel", "iedereen",
-            "niemand", "moet", "moeten", "precies", "meteen", "volledig", "helemaal", "nergens", "overal", "allemaal",
+ABSOLUTE = ("altijd", "nooit", "alleen", "enige", "enkel", "uitsluitend", "zodra", "geen enkele", "geen enkel",
+            "iedereen", "niemand", "moet", "moeten", "precies", "meteen", "volledig", "helemaal", "nergens",
+            "overal", "allemaal",
             "onmogelijk", "zonder uitzondering", "in alle gevallen", "per definitie", "sluiten elkaar uit")
 
 

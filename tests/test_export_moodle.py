@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from lxml import etree
 
 from werkplaats.cli import main
 from werkplaats.export.moodle import FRACTIONS, fraction
 
-MINIMAL = Path(__file__).parent / "sites" / "minimal"
+from support import copy_site
 
 
-@pytest.fixture
-def quiz(tmp_path: Path) -> etree._Element:
-    root = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", "dist", ".site-*", "__pycache__"))
+@pytest.fixture(scope="module")
+def quiz(tmp_path_factory: pytest.TempPathFactory) -> etree._Element:
+    root = copy_site(tmp_path_factory.mktemp("moodle") / "minimal")
     assert main(["--root", str(root), "export", "moodle"]) == 0
     path = root / "dist" / "moodle" / "mini-moodle.xml"
     # Strict parsing, no entities, no network: what a careful importer does.

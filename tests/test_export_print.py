@@ -4,7 +4,6 @@ end, and nothing fetched from anywhere."""
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,24 +13,39 @@ from werkplaats.cli import main
 from werkplaats.export import ExportError
 from werkplaats.export.workbook import workbook_pdf
 
-MINIMAL = Path(__file__).parent / "sites" / "minimal"
+from support import copy_site
 
 
-@pytest.fixture
-def workbook(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> tuple[Path, Path]:
-    pytest.importorskip("weasyprint", reason="WeasyPrint is not installed (pip install weasyprint)")
-    root = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", "dist", ".site-*", "__pycache__"))
-    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    import weasyprint  # noqa: F401 - the print extra, installed by `make test`: its absence is a failure
+
+    root = copy_site(tmp_path_factory.mktemp("print") / "minimal")
+    records = _Records()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(records)
+    try:
         assert main(["--root", str(root), "export", "print"]) == 0
+    finally:
+        logger.removeHandler(records)
     # WeasyPrint logs what it could not use (a stylesheet rule, a URL): there must be nothing of the kind.
-    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+    assert records.messages == []
     folder = root / "dist" / "print"
     return folder / "mini-werkboek.html", folder / "mini-werkboek.pdf"
 
 
 def _pdf_pages(path: Path) -> list[str]:
-    pypdf = pytest.importorskip("pypdf", reason="pypdf is not installed (pip install pypdf)")
+    import pypdf
+
     return [page.extract_text() for page in pypdf.PdfReader(str(path)).pages]
 
 
@@ -91,7 +105,7 @@ def test_html_needs_nothing_else(workbook: tuple[Path, Path]) -> None:
 
 
 def test_pdf_never_fetches_from_another_host(tmp_path: Path) -> None:
-    pytest.importorskip("weasyprint", reason="WeasyPrint is not installed (pip install weasyprint)")
+    import weasyprint  # noqa: F401 - installed by `make test`
     html = ('<html><head><link rel="stylesheet" href="https://fonts.example.org/font.css"></head>'
             '<body><p>x</p><img src="http://127.0.0.1:9/x.png"></body></html>')
     with pytest.raises(ExportError) as error:

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 import yaml
@@ -345,7 +345,7 @@ def test_cli_text_html_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[
     html = capsys.readouterr().out
 
     class Links(HTMLParser):
-        urls: list[str] = []
+        urls: ClassVar[list[str]] = []
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             self.urls += [value or "" for name, value in attrs if name in ("href", "src")]

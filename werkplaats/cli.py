@@ -90,9 +90,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write JSON Schemas for all content types."""
-    from werkplaats.content.schema import write_schemas
-
-    from werkplaats.content.schema import vscode_settings
+    from werkplaats.content.schema import vscode_settings, write_schemas
 
     out = Path(args.out)
     for path in write_schemas(out):

@@ -18,10 +18,10 @@ def q(page: object, qid: str) -> object:
 
 
 def answer_right(page: object, fill: str = "Compensatieplicht") -> None:
-    page.check(f"input[name='wp-quiz-mini-m-01'][value='0']")
-    page.check(f"input[name='wp-quiz-mini-m-02'][value='0']")
-    page.check(f"input[name='wp-quiz-mini-m-02'][value='1']")
-    page.check(f"input[name='wp-quiz-mini-m-03'][value='false']")
+    page.check("input[name='wp-quiz-mini-m-01'][value='0']")
+    page.check("input[name='wp-quiz-mini-m-02'][value='0']")
+    page.check("input[name='wp-quiz-mini-m-02'][value='1']")
+    page.check("input[name='wp-quiz-mini-m-03'][value='false']")
     page.fill("input[name='wp-quiz-mini-m-04']", fill)
     for left in range(3):
         page.select_option(f"select[name='wp-quiz-mini-m-05-{left}']", str(left))

@@ -7,7 +7,7 @@ field are Dutch, because they are what a lecturer sees in an editor's YAML suppo
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, WithJsonSchema, field_validator, model_validator
 
@@ -276,7 +276,7 @@ class OpenQuestion(QuestionBase):
 
 
 Question = Annotated[
-    Union[ChoiceQuestion, TrueFalseQuestion, FillQuestion, MatchingQuestion, OrderingQuestion, OpenQuestion],
+    ChoiceQuestion | TrueFalseQuestion | FillQuestion | MatchingQuestion | OrderingQuestion | OpenQuestion,
     Field(discriminator="type"),
 ]
 #: Question fields that say what a question tests; metadata for `werkplaats report`, not shown to learners.

@@ -6,9 +6,9 @@ the modules, refuses content with problems, shows progress and turns every failu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
-from collections.abc import Callable
 
 from werkplaats.content import load_project
 from werkplaats.content.errors import ContentError, did_you_mean

@@ -180,9 +180,9 @@ def read_site_config(root: Path) -> SiteConfig:
     templates = None
     docs_dir = root / str(data.get("docs_dir", "docs"))
     for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("werkplaats"), dict):
-            if plugin["werkplaats"].get("templates"):
-                templates = root / plugin["werkplaats"]["templates"]
+        if isinstance(plugin, dict) and isinstance(plugin.get("werkplaats"), dict) and \
+                plugin["werkplaats"].get("templates"):
+            templates = root / plugin["werkplaats"]["templates"]
     extra_css = [docs_dir / css for css in data.get("extra_css") or []
                  if isinstance(css, str) and "://" not in css and (docs_dir / css).is_file()]
     return SiteConfig(site_name=str(data.get("site_name", "werkplaats")),

@@ -12,21 +12,23 @@ import hashlib
 import mimetypes
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
-from collections.abc import Callable
 
 import markdown
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 from markupsafe import Markup
 
 from werkplaats.content.errors import did_you_mean
+from werkplaats.content.macros import LINK_MACROS, MacroCall, replace_calls, uses_jinja
 from werkplaats.content.models import Case, Term
 from werkplaats.export.common import ExportError
 from werkplaats.pages.generate import LADDER
-from werkplaats.pages.links import MACRO_KINDS, page_of, unit_page
+from werkplaats.pages.links import page_of, unit_page
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -35,8 +37,6 @@ if TYPE_CHECKING:
     from werkplaats.content.models import Question
     from werkplaats.export.common import ExportContext
 
-LINK_MACRO = re.compile(r"\{\{-?\s*(term|method|case|competence|circle|instrument|module)\(\s*['\"]([^'\"]*)['\"]"
-                        r"(?:\s*,\s*['\"]([^'\"]*)['\"])?\s*\)\s*-?\}\}")
 #: Fields of a question that are data, not Markdown text.
 NOT_TEXT = {"id", "type", "answers", "points", "shuffle", "correct", "answer"}
 
@@ -69,7 +69,7 @@ class Expander:
 
     def link(self, macro: str, item_id: str, text: str | None = None) -> str:
         """The Markdown of one link macro: a link within the document, or the plain title."""
-        kind = MACRO_KINDS[macro]
+        kind = LINK_MACROS[macro]
         item = self.ctx.project.get(kind, item_id)
         if item is None:
             known = self.ctx.project.items.get(kind, {})
@@ -87,7 +87,13 @@ class Expander:
 
     def text(self, text: str) -> str:
         """Expand the link macros in text that the site does not run through mkdocs-macros (questions)."""
-        return LINK_MACRO.sub(lambda m: self.link(m.group(1), m.group(2), m.group(3)), text)
+        def replace(call: MacroCall) -> str | None:
+            label = call.arg("text")
+            if call.ref is None or isinstance(label, list):
+                return None
+            return self.link(call.name, call.ref, label)
+
+        return replace_calls(text, replace, "link")
 
     def question(self, question: Question) -> Question:
         """A copy of a question with the link macros in all its texts expanded."""
@@ -106,10 +112,10 @@ class Expander:
     def body(self, text: str, where: str, functions: Mapping[str, Callable[..., str]] | None = None) -> str:
         """Render Markdown that the site runs through mkdocs-macros (unit, case and module bodies)."""
         self.where = where
-        if "{{" not in text and "{%" not in text:
+        if not uses_jinja(text):
             return text
         names = {macro: (lambda m: lambda item_id, text=None: self.link(m, item_id, text))(macro)
-                 for macro in MACRO_KINDS}
+                 for macro in LINK_MACROS}
         try:
             return self.env.from_string(text).render(**names, **(functions or {}))
         except ExportError:

@@ -23,7 +23,13 @@ if TYPE_CHECKING:
 
     from werkplaats.content import ModuleContent
     from werkplaats.content.models import (
-        ChoiceQuestion, FillQuestion, MatchingQuestion, OpenQuestion, OrderingQuestion, Question, TrueFalseQuestion,
+        ChoiceQuestion,
+        FillQuestion,
+        MatchingQuestion,
+        OpenQuestion,
+        OrderingQuestion,
+        Question,
+        TrueFalseQuestion,
     )
     from werkplaats.export.common import ExportContext
 

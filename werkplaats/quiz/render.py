@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Protocol
 
 from jinja2 import Environment
 from markupsafe import Markup
 
+from werkplaats.content.macros import may_call
 from werkplaats.content.models import QUESTION_TAGS, Instrument, Question
-from werkplaats.pages.links import Linker, expand_link_macros
 from werkplaats.render import is_single_paragraph, md_block, md_inline, to_json
-
 
 _KEY = "\x00quiz-key\x00"
 _NUMBER = "\x00question-number\x00"
@@ -42,23 +42,37 @@ def version_of(questions: Sequence[Question]) -> str:
     return hashlib.sha1(payload.encode()).hexdigest()[:10]
 
 
+class Links(Protocol):
+    """What the renderer needs to turn link macros in question texts into links (`pages.links.Linker` is one).
+
+    The quiz package does not import `pages`: the pages import the quiz renderer and hand it their linker.
+    """
+
+    @property
+    def digest(self) -> int:
+        """Changes whenever a link text could change (the titles of all items)."""
+
+    def expand(self, text: str, from_src: str) -> str:
+        """`text` with its link macros replaced by links from the page `from_src`."""
+
+
 @dataclass
 class QuizRenderer:
     """Renders quizzes and instruments for the pages of one site."""
 
     env: Environment
     labels: dict[str, str]
-    linker: Linker
+    linker: Links
     #: Rendered questions by content (and page, where the text links to pages). A question appears on the quiz page
     #: and in self-checks: it is rendered once, and the quiz key and number are filled in per use. `mkdocs serve`
     #: passes the same dict to every rebuild, so that only edited questions are rendered again.
     rendered: dict[tuple[Any, ...], str] = field(default_factory=dict)
 
     def _text(self, text: str, page: str) -> Any:
-        return md_block(expand_link_macros(text, self.linker, page))
+        return md_block(self.linker.expand(text, page))
 
     def _inline(self, text: str, page: str) -> Any:
-        return md_inline(expand_link_macros(text, self.linker, page))
+        return md_inline(self.linker.expand(text, page))
 
     def question_view(self, question: Question, number: int, page: str) -> dict[str, Any]:
         """The template data of one question."""
@@ -74,7 +88,8 @@ class QuizRenderer:
         key: dict[str, Any] = {}
         if question.type in ("single", "multiple"):
             view["options"] = [
-                {"html": self._inline(o.text, page), "correct": o.correct, "feedback_html": self._inline(o.feedback, page)}
+                {"html": self._inline(o.text, page), "correct": o.correct,
+                 "feedback_html": self._inline(o.feedback, page)}
                 for o in question.options
             ]
             key["correct"] = [i for i, o in enumerate(question.options) if o.correct]
@@ -120,12 +135,13 @@ class QuizRenderer:
         """
         # Keyed by content, not identity: exports make short-lived copies whose id() may be reused.
         dumps = [q.model_dump_json() for q in questions]
-        links = self.linker.digest if any("{{" in dumped for dumped in dumps) else None
+        links = self.linker.digest if any(may_call(dumped) for dumped in dumps) else None
         quiz_key = ("quiz", key, page, module, title, pass_mark, links, *dumps)
         if quiz_key in self.rendered:
             return self.rendered[quiz_key]
+        numbered = enumerate(zip(questions, dumps, strict=True), 1)
         rendered = [Markup(self._question_html(q, dumped, page).replace(_KEY, key).replace(
-            _NUMBER, self.labels["question_n"].format(n=n))) for n, (q, dumped) in enumerate(zip(questions, dumps), 1)]
+            _NUMBER, self.labels["question_n"].format(n=n))) for n, (q, dumped) in numbered]
         intro = self.labels["quiz_intro"].format(mark=pass_mark) if pass_mark is not None else ""
         html = self.env.get_template("quiz/quiz.html").render(
             quiz={"key": key, "version": version_of(questions), "pass_mark": pass_mark, "module": module,
@@ -137,7 +153,7 @@ class QuizRenderer:
 
     def _question_html(self, question: Question, dumped: str, page: str) -> str:
         # A text with link macros also depends on the page it is on and on the titles of what it links to.
-        cache_key = (dumped, (page, self.linker.digest) if "{{" in dumped else None)
+        cache_key = (dumped, (page, self.linker.digest) if may_call(dumped) else None)
         if cache_key not in self.rendered:
             view = self.question_view(question, 0, page)
             view["number_label"] = _NUMBER
@@ -148,7 +164,8 @@ class QuizRenderer:
     def instrument(self, instrument: Instrument, *, page: str) -> str:
         """HTML of an instrument's form: a fieldset per dimension, a radio group per item."""
         dimensions = [
-            {"id": d.id, "title": d.title, "description_html": self._inline(d.description, page) if d.description else "",
+            {"id": d.id, "title": d.title,
+             "description_html": self._inline(d.description, page) if d.description else "",
              "items": [{"id": i.id, "text_html": self._inline(i.text, page), "reverse": i.reverse,
                         "reference": i.reference, "explanation_html": self._inline(i.explanation, page)
                         if i.explanation else ""} for i in d.items]}
@@ -158,7 +175,8 @@ class QuizRenderer:
         spec = {
             "min": instrument.scale.min, "max": instrument.scale.max,
             "dimensions": [{"id": d.id, "title": d.title,
-                            "items": [{"id": i.id, "reverse": i.reverse} for i in d.items]} for d in instrument.dimensions],
+                            "items": [{"id": i.id, "reverse": i.reverse} for i in d.items]}
+                           for d in instrument.dimensions],
             "reference": {i.id: i.reference for d in instrument.dimensions for i in d.items if i.reference is not None},
         }
         payload = json.dumps(spec, sort_keys=True)
@@ -166,7 +184,8 @@ class QuizRenderer:
             instrument={"key": f"wp-instrument-{instrument.id}", "id": instrument.id, "title": instrument.title,
                         "version": hashlib.sha1(payload.encode()).hexdigest()[:10], "spec_json": to_json(spec),
                         "dimensions": dimensions,
-                        "scale": [{"value": v, "label": label} for v, label in zip(scale, instrument.scale.labels)],
+                        "scale": [{"value": v, "label": label}
+                                  for v, label in zip(scale, instrument.scale.labels, strict=False)],
                         "has_reference": bool(spec["reference"])},
             labels=self.labels,
         )

@@ -8,7 +8,12 @@ against the items that address them), `patterns` (answer-key cues), `duplicates`
 from __future__ import annotations
 
 from werkplaats.report.build import (
-    Report, ReportCache, ReportError, build_report, quality_findings, summary_line,
+    Report,
+    ReportCache,
+    ReportError,
+    build_report,
+    quality_findings,
+    summary_line,
 )
 from werkplaats.report.coverage import PRACTICE_KINDS, Address, items_for_competence, items_for_objective
 from werkplaats.report.findings import DEFAULT_MIN_ITEMS, RULES, Finding

@@ -130,7 +130,7 @@ def module_coverage(coverage: Coverage, module_id: str, min_items: int) -> tuple
         return source.located.line_of(path) if source is not None else 1
 
     findings = []
-    objectives = []
+    objectives: list[dict[str, Any]] = []
     by_objective = coverage.objectives(module_id)
     for number, text in enumerate(module.objectives, start=1):
         items = [a.label for a in by_objective.get(number, [])]

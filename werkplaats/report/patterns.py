@@ -11,8 +11,16 @@ from typing import Any
 
 from werkplaats.report.bank import Bank
 from werkplaats.report.findings import (
-    ABSOLUTE_MAX_FALSE, ABSOLUTE_MAX_SHARE, LONGEST_MAX_SHARE, MIN_FEEDBACK_WORDS, POSITION_MAX_SHARE, TRUE_SHARE,
-    Finding, listing, percent, share,
+    ABSOLUTE_MAX_FALSE,
+    ABSOLUTE_MAX_SHARE,
+    LONGEST_MAX_SHARE,
+    MIN_FEEDBACK_WORDS,
+    POSITION_MAX_SHARE,
+    TRUE_SHARE,
+    Finding,
+    listing,
+    percent,
+    share,
 )
 
 #: Words and phrases that make a statement absolute. Test-wise students reject such statements on sight, so they
