@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve offline check bench export clean chromium npm-deps
+.PHONY: site test serve offline check bench export clean chromium npm-deps properdocs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,21 @@ serve: $(VENV)/.site-installed
 offline: $(VENV)/.site-installed
 	WERKPLAATS_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 	@echo "Open $(CURDIR)/site-offline/index.html in a browser."
+
+# ProperDocs, the maintained fork of MkDocs 1.x, in its own virtual environment (it answers `import mkdocs` with
+# itself, so it stays out of .venv): the same site built with it must give the same pages as with MkDocs.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS      := properdocs>=1.6.7,<2
+
+$(PROPERDOCS_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install -q -e . '$(PROPERDOCS)'
+	touch $@
+
+properdocs: $(VENV)/.site-installed $(PROPERDOCS_VENV)/.installed
+	$(BIN)/mkdocs build --strict
+	$(PROPERDOCS_VENV)/bin/properdocs build --strict -f mkdocs.yml --site-dir site-properdocs
+	$(BIN)/python -m werkplaats.sitediff site site-properdocs
 
 check: $(VENV)/.site-installed
 	$(BIN)/werkplaats check
@@ -66,9 +81,9 @@ $(NPM_DIR)/.installed: tests/package.json
 	cd $(NPM_DIR) && npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(VENV)/.test-installed chromium npm-deps
+test: $(VENV)/.test-installed chromium npm-deps $(PROPERDOCS_VENV)/.installed
 	$(BIN)/werkplaats check
 	$(BIN)/pytest
 
 clean:
-	rm -rf site site-offline dist schemas $(NPM_DIR) .pytest_cache
+	rm -rf site site-offline site-properdocs dist schemas $(NPM_DIR) .pytest_cache
