@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve offline check bench export clean chromium npm-deps properdocs
+.PHONY: site test serve offline check bench export clean chromium print-libs npm-deps properdocs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +20,13 @@ $(VENV)/.site-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+$(VENV)/.print-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[print]'
 	touch $@ $(VENV)/.site-installed
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test,print]'
+	touch $@ $(VENV)/.site-installed $(VENV)/.print-installed
 
 site: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict
@@ -54,7 +58,7 @@ properdocs: $(VENV)/.site-installed $(PROPERDOCS_VENV)/.installed
 check: $(VENV)/.site-installed
 	$(BIN)/werkplaats check
 
-export: $(VENV)/.site-installed
+export: $(VENV)/.print-installed print-libs
 	$(BIN)/werkplaats export scorm
 	$(BIN)/werkplaats export qti
 	$(BIN)/werkplaats export moodle
@@ -64,14 +68,20 @@ bench: $(VENV)/.site-installed
 	$(BIN)/werkplaats bench --pages 2000 --repeat 3
 	$(BIN)/werkplaats bench --serve --pages 1000
 
-# Debian's packages: Chromium for the browser tests; Pango and a font for WeasyPrint's PDF workbooks.
-DEB_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-
-chromium:
-	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+# Debian's packages: Pango and a font for WeasyPrint's PDF workbooks (`make export`); with Chromium for the browser
+# tests (`make test`).
+PRINT_DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+DEB_PACKAGES := chromium $(PRINT_DEB_PACKAGES)
+apt_install = @missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+chromium:
+	$(call apt_install,$(DEB_PACKAGES))
+
+print-libs:
+	$(call apt_install,$(PRINT_DEB_PACKAGES))
 
 npm-deps: $(NPM_DIR)/.installed
 
