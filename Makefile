@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve offline check bench export clean chromium print-libs npm-deps properdocs
+.PHONY: site test serve offline check bench export clean chromium print-libs npm-deps properdocs wheel
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ properdocs: $(VENV)/.site-installed $(PROPERDOCS_VENV)/.installed
 	$(BIN)/mkdocs build --strict
 	$(PROPERDOCS_VENV)/bin/properdocs build --strict -f mkdocs.yml --site-dir site-properdocs
 	$(BIN)/python -m werkplaats.sitediff site site-properdocs
+
+# The package as a wheel (templates, assets, theme partials, schemas and the `werkplaats init` skeleton included).
+wheel: $(VENV)/.test-installed
+	$(BIN)/python -m build --outdir dist/wheel
+	@echo "Install it into a programme's own project: pip install $(CURDIR)/dist/wheel/werkplaats-*.whl"
 
 check: $(VENV)/.site-installed
 	$(BIN)/werkplaats check
