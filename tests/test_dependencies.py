@@ -64,3 +64,17 @@ def test_export_print_without_weasyprint_says_what_to_install(site_root: Path) -
     assert "werkplaats export: " in result.stderr
     assert "pip install 'werkplaats[print]'" in result.stderr
     assert not (site_root / "dist").exists()
+
+
+def test_export_print_without_pango_says_what_to_install(site_root: Path, tmp_path: Path) -> None:
+    """WeasyPrint is installed but cannot load its system libraries (it raises OSError on import)."""
+    fake = tmp_path / "fake" / "weasyprint"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0'\")\n", encoding="utf-8")
+    env = {**ENV, "PYTHONPATH": str(fake.parent)}
+    result = subprocess.run([sys.executable, "-m", "werkplaats.cli", "export", "print"], cwd=site_root, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "libpango-1.0-0" in result.stderr and "apt-get install" in result.stderr
+    assert not (site_root / "dist").exists()
