@@ -1,4 +1,4 @@
-"""The `werkplaats` command: check, report, new, schema, export and bench."""
+"""The `werkplaats` command: check, report, new, init, schema, export and bench."""
 
 from __future__ import annotations
 
@@ -88,6 +88,22 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    """Write a small working project into a new or empty folder."""
+    from werkplaats.init import InitError, init_project
+
+    try:
+        written = init_project(Path(args.dir))
+    except InitError as exc:
+        print(f"werkplaats init: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(path)
+    print(f"a new project in {args.dir}: cd there, then `werkplaats check` and `mkdocs build --strict` "
+          "(see its README.md)", file=sys.stderr)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write JSON Schemas for all content types."""
     from werkplaats.content.schema import vscode_settings, write_schemas
@@ -161,6 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("type", choices=[*TYPES, "unit"], help="content type")
     new.add_argument("id", help="the new id (for a unit: MODULE/ID)")
     new.set_defaults(func=cmd_new)
+
+    init = sub.add_parser("init", help="start a new project: a small working site in a new or empty folder")
+    init.add_argument("dir", help="the folder to create (it must not exist, or be empty)")
+    init.set_defaults(func=cmd_init)
 
     schema = sub.add_parser("schema", help="write JSON Schemas for editors")
     schema.add_argument("--out", default="schemas", help="folder to write to (default: schemas)")

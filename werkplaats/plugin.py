@@ -197,6 +197,9 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             self.staged.discard()
         else:
             self.staged.publish()
+        # `mkdocs gh-deploy` (and any plugin after this one) reads site_dir after the build: point it back from the
+        # staging folder, which is gone now, to the published site.
+        config.site_dir = str(self.staged.site_dir)
         self.staged = None
 
     on_post_build = CombinedEvent(_keep_search_index, _publish)

@@ -92,7 +92,8 @@ def site_dir(_server: tuple[http.server.ThreadingHTTPServer, Path], base_url: st
     config = yaml.safe_load((source / "mkdocs.yml").read_text(encoding="utf-8"))
     config["site_url"] = base_url
     config["theme"]["palette"] = PALETTE
-    config["theme"]["features"] = ["navigation.instant", "navigation.tabs", "navigation.footer", "navigation.top"]
+    config["theme"]["features"] = ["navigation.instant", "navigation.instant.progress", "navigation.tabs",
+                                   "navigation.footer", "navigation.top"]
     (source / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (source / "methods" / "netwerkberaad.md").write_text(SECOND_METHOD, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -63,6 +63,10 @@ def run_export(root: Path, fmt: str, module_ids: list[str], out: Path | None = N
                               f"the modules are: {', '.join(sorted(project.modules))}")
         if module_id not in chosen:
             chosen.append(module_id)
+    if fmt == "print":  # before anything is written: without WeasyPrint there would be HTML but no PDF
+        from werkplaats.export.workbook import require_weasyprint
+
+        require_weasyprint()
     out = Path(out) if out is not None else root / "dist" / fmt
     exporter = _exporter(fmt)
     ctx = ExportContext.create(root, project)

@@ -90,6 +90,23 @@ def workbook_html(ctx: ExportContext, content: ModuleContent) -> str:
                       css=static_file("print.css").decode("utf-8"))
 
 
+def require_weasyprint() -> Any:
+    """The `weasyprint` module, which PDF workbooks need and the site does not (the `print` extra).
+
+    Raises:
+        ExportError: WeasyPrint is not installed, or the system libraries it loads (Pango) are missing.
+    """
+    try:
+        import weasyprint
+    except ImportError as exc:
+        raise ExportError("the PDF workbooks need WeasyPrint, which is not installed; install the `print` extra: "
+                          "pip install 'werkplaats[print]' (in this repository: make export)") from exc
+    except OSError as exc:  # WeasyPrint is there, but it cannot load Pango
+        raise ExportError(f"WeasyPrint cannot load its system libraries ({exc}); on Debian/Ubuntu: "
+                          "apt-get install libpango-1.0-0 libpangoft2-1.0-0 (in this repository: make export)") from exc
+    return weasyprint
+
+
 def _fetcher(refused: list[str]) -> Any:
     """A URL fetcher for WeasyPrint that fetches `file:` and `data:` URLs only and notes every other one."""
     import weasyprint
@@ -128,10 +145,7 @@ def workbook_pdf(html: str, base: Path) -> bytes:
     Raises:
         ExportError: WeasyPrint is not installed, or the HTML asks for something other than a local file.
     """
-    try:
-        import weasyprint
-    except ImportError as exc:  # pragma: no cover - WeasyPrint is a dependency; its system libraries may be absent
-        raise ExportError(f"the PDF needs WeasyPrint and its libraries (pip install weasyprint): {exc}") from exc
+    weasyprint = require_weasyprint()
     refused: list[str] = []
     document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=_fetcher(refused))
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
