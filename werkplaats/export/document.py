@@ -23,9 +23,8 @@ from lxml import etree, html as lxml_html
 from markupsafe import Markup
 
 from werkplaats.content.errors import did_you_mean
-from werkplaats.content.models import Case, Term
+from werkplaats.content.models import Case, Ladder, Term
 from werkplaats.export.common import ExportError
-from werkplaats.pages.generate import LADDER
 from werkplaats.pages.links import MACRO_KINDS, page_of, unit_page
 
 if TYPE_CHECKING:
@@ -201,7 +200,7 @@ class Builder:
             content = project.modules.get(module_id)
             if content is None:
                 raise ExportError(f"{where}: quiz('{module_id}'): no such module")
-            chosen = [self.expander.question(q) for q in self.ctx.generator.quiz_questions(content)]
+            chosen = [self.expander.question(q) for q in content.quiz_questions()]
             return self._block(self.render_questions(chosen, kind="check", key=f"wp-quiz-{module_id}-inline",
                                                      module=module_id, title=content.module.title,
                                                      pass_mark=None))
@@ -307,7 +306,7 @@ class Builder:
                                                  for o in unit.objectives]}))
         cases = [self._case(case_id) for case_id in module.cases]
         self.expander.where = f"{content.folder}/questions.yml"
-        questions = [self.expander.question(q) for q in ctx.generator.quiz_questions(content)]
+        questions = [self.expander.question(q) for q in content.quiz_questions()]
         quiz = Markup(self.render_questions(questions, kind="quiz", key=quiz_key, module=module.id,
                                             title=module.title, pass_mark=module.quiz.pass_mark))
         terms = self._terms()
@@ -329,7 +328,7 @@ class Builder:
 
         extra = {
             "summary": case.summary, "person": md(case.person, inline=True), "request": md(case.request),
-            "ladder": [{"label": self.ctx.labels[step], "html": md(getattr(case.ladder, step))} for step in LADDER],
+            "ladder": [{"label": self.ctx.labels[step], "html": md(getattr(case.ladder, step))} for step in Ladder.model_fields],
             "reflection": [md(question, inline=True) for question in case.reflection],
         }
         return Section(case.id, f"case-{case.id}", case.title, md(case.body), extra)

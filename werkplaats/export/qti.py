@@ -19,7 +19,7 @@ import werkplaats
 from werkplaats.export.common import answer_variants, content_hash, stable_id, write_zip
 from werkplaats.export.document import Expander
 from werkplaats.export.xhtml import append_html, plain_text
-from werkplaats.quiz.render import _stable_order as stable_order
+from werkplaats.quiz.render import stable_order
 from werkplaats.render import md_block, md_inline
 
 if TYPE_CHECKING:
@@ -315,7 +315,7 @@ def export_module(ctx: ExportContext, content: ModuleContent, out: Path) -> list
         files[href] = writer.write(expander.question(question))
         resources.append((stable_id("RES", module.id, question.id), href))
         refs[question.id] = (writer.identifier(question), href)
-    quiz = [refs[q.id] for q in ctx.generator.quiz_questions(content)]
+    quiz = [refs[q.id] for q in content.quiz_questions()]
     files["assessment.xml"] = assessment_test(ctx, content, quiz)
     files["imsmanifest.xml"] = manifest(module.id, resources, "assessment.xml", [href for _, href in quiz], files)
     return [write_zip(out / f"{module.id}-qti21.zip", files)]

@@ -33,7 +33,7 @@ def _site_quiz(ctx: ExportContext):
 
     def render(questions: list[Question], *, kind: str, key: str, module: str, title: str,
                pass_mark: int | None) -> str:
-        return ctx.generator.quiz.quiz(questions, key=key, page=f"modules/{module}/toets.md", module=module,
+        return ctx.quiz.quiz(questions, key=key, page=f"modules/{module}/toets.md", module=module,
                                        title=title, pass_mark=pass_mark)
 
     return render

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from werkplaats.export.common import ExportError, static_file, write_bytes
 from werkplaats.export.document import Builder
-from werkplaats.quiz.render import _stable_order as stable_order
+from werkplaats.quiz.render import stable_order
 from werkplaats.render import md_block, md_inline
 
 if TYPE_CHECKING:

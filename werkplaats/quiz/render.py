@@ -24,13 +24,20 @@ _KEY = "\x00quiz-key\x00"
 _NUMBER = "\x00question-number\x00"
 
 
-def _stable_order(values: Sequence[str], salt: str) -> list[int]:
-    """Indexes of `values` in an order that looks shuffled but is the same on every build."""
+def stable_order(values: Sequence[str], salt: str) -> list[int]:
+    """Indexes of `values` in an order that looks shuffled but is the same on every build (and every export).
+
+    The site shows matching answers and ordering items in this order; the exports use it too, so that a printed
+    question and a package list them as the site does.
+    """
     keyed = [(hashlib.sha1(f"{salt}\0{value}".encode()).hexdigest(), index) for index, value in enumerate(values)]
     order = [index for _, index in sorted(keyed)]
     if order == list(range(len(values))) and len(values) > 1:
         order = order[1:] + order[:1]  # never show the solution as the given order
     return order
+
+
+_stable_order = stable_order  # the old private name, for code not yet moved to the public one
 
 
 def version_of(questions: Sequence[Question]) -> str:
@@ -50,6 +57,19 @@ class QuizRenderer:
     #: and in self-checks: it is rendered once, and the quiz key and number are filled in per use. `mkdocs serve`
     #: passes the same dict to every rebuild, so that only edited questions are rendered again.
     rendered: dict[tuple[Any, ...], str] = field(default_factory=dict)
+
+    @classmethod
+    def standalone(cls, project: Any, labels: dict[str, str], templates: Any = None) -> QuizRenderer:
+        """A renderer for questions outside the site (the exports): no page generator, no shared cache.
+
+        Arguments:
+            project: the loaded project (for the titles of linked items).
+            labels: the UI strings.
+            templates: a folder of templates that override the package's `quiz/*.html`, or None.
+        """
+        from werkplaats.render import make_environment
+
+        return cls(make_environment(templates), dict(labels), Linker(project, use_directory_urls=False))
 
     def _text(self, text: str, page: str) -> Any:
         return md_block(expand_link_macros(text, self.linker, page))
@@ -86,11 +106,11 @@ class QuizRenderer:
         elif question.type == "matching":
             view["pairs"] = [{"left_html": self._inline(p.left, page), "right_html": self._inline(p.right, page)}
                              for p in question.pairs]
-            order = _stable_order([p.right for p in question.pairs], question.id)
+            order = stable_order([p.right for p in question.pairs], question.id)
             view["rights"] = [{"index": i, "text": question.pairs[i].right} for i in order]
             key["pairs"] = list(range(len(question.pairs)))
         elif question.type == "ordering":
-            order = _stable_order(question.items, question.id)
+            order = stable_order(question.items, question.id)
             view["display_items"] = [{"index": i, "html": self._inline(question.items[i], page)} for i in order]
             view["items_html"] = [self._inline(item, page) for item in question.items]
             key["order"] = list(range(len(question.items)))
