@@ -55,14 +55,16 @@ def assets(ctx: ExportContext) -> tuple[dict[str, bytes], list[str], list[str]]:
     stylesheets += ["assets/werkplaats.css", "assets/export.css"]
     files["assets/werkplaats.js"] = (WERKPLAATS_ASSETS / "werkplaats.js").read_bytes()
     files["assets/scorm.js"] = static_file("scorm.js")
-    return files, stylesheets, ["assets/werkplaats.js", "assets/scorm.js"]
+    # scorm.js first: it installs `window.__wpStorage` (the LMS as the only store) before werkplaats.js starts.
+    return files, stylesheets, ["assets/scorm.js", "assets/werkplaats.js"]
 
 
 def page(ctx: ExportContext, content: ModuleContent) -> dict[str, bytes]:
     """`index.html` and every file it needs, by archive name."""
     files, stylesheets, scripts = assets(ctx)
     doc = Builder(ctx, content, _site_quiz(ctx)).build(quiz_key=f"wp-quiz-{content.module.id}")
-    html = ctx.render("scorm/index.html", doc=doc, lang=ctx.lang, stylesheets=stylesheets, scripts=scripts)
+    html = ctx.render("scorm/index.html", doc=doc, lang=ctx.lang, stylesheets=stylesheets, scripts=scripts,
+                      attempts=ctx.options.attempts)
     files["index.html"] = html.encode("utf-8")
     files.update(doc.media)
     return files
