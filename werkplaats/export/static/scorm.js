@@ -1,308 +1,195 @@
-/* werkplaats: SCORM 1.2 bridge of an exported module. Loaded BEFORE werkplaats.js.
- *
- * Finds the LMS's API the standard way (up the parent windows, then the opener). Without an LMS it does nothing and
- * the page is a plain page. With one, the LMS is the only store of the learner's work:
- * - window.__wpStorage: an in-memory Storage (getItem, setItem, removeItem, key, length, clear) that werkplaats.js
- *   uses instead of localStorage; `localStorage` itself points to it too, so nothing of one learner stays in the
- *   browser for the next. It is restored from cmi.suspend_data at LMSInitialize and written back on every change
- *   (compact: "1:" + JSON in which an object whose keys share a prefix carries it once under "^"; at most 4096
- *   characters, long texts cut with a notice on the page, whole entries dropped last).
- * - cmi.core.lesson_location: the id of the section the learner is reading; a relaunch scrolls back to it.
- * - cmi.core.exit "suspend" until the quiz is passed. lesson_status: "incomplete" on a first launch only.
- * - On `wp:graded` from the module's quiz (the form with a pass mark; werkplaats.js dispatches it with detail
- *   {score, max, percent, passed}): score.raw in percent and passed/failed by the pass mark. The best result stands
- *   unless <html data-wp-attempts="last">. One cmi.interactions entry per question, read from the form.
- * - Links that leave the page open in a new tab, so the SCO is never navigated away.
- */
+/* werkplaats: the SCORM 1.2 bridge of an exported module, loaded before werkplaats.js; the contract is in the
+ * docstring of werkplaats/export/scorm.py. Without an LMS it does nothing. */
 (function () {
   "use strict";
-  var MAX = 4096;
-  var root = document.documentElement;
-  var last = root.getAttribute("data-wp-attempts") === "last";
-  var en = /^en/i.test(root.lang || "");
-  var api = null, finished = false, started = Date.now(), timer = 0, written = null;
-  var data = Object.create(null), keys = [];
+  const MAX = 4096, root = document.documentElement, last = root.dataset.wpAttempts === "last";
+  const en = /^en/i.test(root.lang), started = Date.now();
+  let api = null, done = false, timer = 0, written = null, place = "", looking = 0, notes = [];
+  let data = new Map();
 
-  function findApi(win) {
-    for (var i = 0; win && i < 8; i++) {
-      try {
-        if (win.API) return win.API;
-      } catch (e) { return null; }
-      if (win.parent === win) break;
-      win = win.parent;
+  function findApi(w) {
+    for (let i = 0; w && i < 8; i++, w = w.parent) {
+      try { if (w.API) return w.API; } catch (e) { return null; }
+      if (w.parent === w) break;
     }
     return null;
   }
-  function call(name, a, b) {
-    try { return String(api[name](a === undefined ? "" : a, b)); } catch (e) { return ""; }
-  }
-  var get = function (k) { return call("LMSGetValue", k); };
-  var set = function (k, v) { return call("LMSSetValue", k, String(v)); };
-  function commitSoon() {
-    clearTimeout(timer);
-    timer = setTimeout(function () { call("LMSCommit"); }, 800);
-  }
+  const call = (f, a = "", b) => { try { return String(api[f](a, b)); } catch (e) { return ""; } };
+  const get = k => call("LMSGetValue", k), set = (k, v) => call("LMSSetValue", k, String(v));
+  const commitSoon = () => { clearTimeout(timer); timer = setTimeout(() => call("LMSCommit"), 800); };
 
-  /* -- the learner's state, kept by the LMS ----------------------------------------------------------------- */
-  function prefix(a, b) {
-    var n = 0;
-    while (n < a.length && a[n] === b[n]) n++;
-    return a.slice(0, n);
-  }
-  function pack(v) {
-    if (Array.isArray(v)) return v.map(pack);
-    if (!v || typeof v !== "object") return v;
-    var ks = Object.keys(v), p = ks.length > 1 ? ks.reduce(prefix) : "", out = {};
-    if (p.length < 4) p = "";
-    if (p) out["^"] = p;
-    ks.forEach(function (k) { out[k.slice(p.length)] = pack(v[k]); });
+  /* -- state: "1:" + JSON; an object whose keys share a prefix carries it once under "^" -------------------- */
+  const isObj = v => v && typeof v === "object" && !Array.isArray(v);
+  const walk = (v, f) => Array.isArray(v) ? v.map(x => walk(x, f)) : isObj(v) ? f(v) : v;
+  const pack = v => walk(v, o => {
+    const ks = Object.keys(o), out = {};
+    let p = ks.length > 1 ? ks.reduce((a, b) => { let n = 0; while (n < a.length && a[n] === b[n]) n++; return a.slice(0, n); }) : "";
+    if (p.length < 4) p = ""; else out["^"] = p;
+    for (const k of ks) out[k.slice(p.length)] = pack(o[k]);
     return out;
-  }
-  function unpack(v) {
-    if (Array.isArray(v)) return v.map(unpack);
-    if (!v || typeof v !== "object") return v;
-    var p = typeof v["^"] === "string" ? v["^"] : "", out = {};
-    Object.keys(v).forEach(function (k) { if (!(p && k === "^")) out[p + k] = unpack(v[k]); });
+  });
+  const unpack = v => walk(v, o => {
+    const p = typeof o["^"] === "string" ? o["^"] : "", out = {};
+    for (const k of Object.keys(o)) if (!(p && k === "^")) out[p + k] = unpack(o[k]);
     return out;
-  }
-  function cut(v, n, hit) { // every text longer than n characters shortened (essays), noting which were
-    if (typeof v === "string") {
-      if (v.length <= n) return v;
-      hit.push(v);
-      return v.slice(0, n) + " [\u2026]";
-    }
-    if (Array.isArray(v)) return v.map(function (x) { return cut(x, n, hit); });
-    if (!v || typeof v !== "object") return v;
-    var out = {};
-    Object.keys(v).forEach(function (k) { out[k] = cut(v[k], n, hit); });
-    return out;
-  }
+  });
+  const cut = (v, n, hit) => typeof v === "string" ? (v.length <= n ? v : (hit.push(v), v.slice(0, n) + " [\u2026]"))
+    : walk(v, o => Object.fromEntries(Object.entries(o).map(([k, x]) => [k, cut(x, n, hit)])));
   function encode() {
-    var state = {}, hit = [], n = 1000, s;
-    keys.forEach(function (k) {
-      try { state[k] = JSON.parse(data[k]); } catch (e) { state["!" + k] = data[k]; }
-    });
-    s = "1:" + JSON.stringify(pack(state));
-    while (s.length > MAX && n >= 25) {
-      hit = [];
-      s = "1:" + JSON.stringify(pack(cut(state, n, hit)));
-      n = Math.floor(n * 0.7);
-    }
-    // Still too long: drop whole entries, the self-checks and visits before the module's quiz.
-    var quiz = document.querySelector("form.wp-quiz[data-pass-mark]:not([data-pass-mark=''])");
-    var mine = quiz ? quiz.getAttribute("data-wp-quiz") : "\u0000";
-    var order = Object.keys(state).sort(function (a, b) { return (a.indexOf(mine) >= 0) - (b.indexOf(mine) >= 0); });
-    while (s.length > MAX && order.length) {
-      delete state[order.shift()];
-      hit = [];
-      s = "1:" + JSON.stringify(pack(cut(state, 25, hit)));
-    }
+    const state = {};
+    for (const [k, v] of data) try { state[k] = JSON.parse(v); } catch (e) { state["!" + k] = v; }
+    let hit = [], n = 1000, s = "1:" + JSON.stringify(pack(state));
+    const again = m => { hit = []; s = "1:" + JSON.stringify(pack(cut(state, m, hit))); };
+    while (s.length > MAX && n >= 25) { again(n); n = Math.floor(n * 0.7); }
+    // Still too long: whole entries go, the self-checks and visits before the module's quiz.
+    const quiz = document.querySelector("form.wp-quiz:not([data-pass-mark=''])");
+    const mine = quiz ? quiz.dataset.wpQuiz : "\0", order = Object.keys(state).sort((a, b) => a.includes(mine) - b.includes(mine));
+    while (s.length > MAX && order.length) { delete state[order.shift()]; again(25); }
     notice(hit);
     return s;
   }
   function decode(s) {
-    if (typeof s !== "string" || s.slice(0, 2) !== "1:") return;
-    var state;
-    try { state = unpack(JSON.parse(s.slice(2))); } catch (e) { return; }
-    if (!state || typeof state !== "object" || Array.isArray(state)) return;
-    Object.keys(state).forEach(function (k) {
-      if (k.length > 300) return;
-      if (k[0] === "!") {
-        if (typeof state[k] === "string") put(k.slice(1), state[k]);
-      } else if (state[k] !== undefined) {
-        put(k, JSON.stringify(state[k]));
-      }
-    });
-  }
-  function put(k, v) {
-    if (!(k in data)) keys.push(k);
-    data[k] = v;
+    let state;
+    try { state = s.startsWith("1:") && unpack(JSON.parse(s.slice(2))); } catch (e) { return; }
+    if (!isObj(state)) return;
+    for (const [k, v] of Object.entries(state)) {
+      if (k.length > 300 || v === undefined) continue;
+      if (k[0] !== "!") data.set(k, JSON.stringify(v));
+      else if (typeof v === "string") data.set(k.slice(1), v);
+    }
   }
   function changed() {
-    if (!api || finished) return;
-    var s = encode();
-    if (s !== written && set("cmi.suspend_data", s) === "true") {
-      written = s;
-      commitSoon();
-    }
+    if (!api || done) return;
+    const s = encode();
+    if (s !== written && set("cmi.suspend_data", s) === "true") { written = s; commitSoon(); }
   }
-  var store = {
-    get length() { return keys.length; },
-    key: function (i) { return i >= 0 && i < keys.length ? keys[i] : null; },
-    getItem: function (k) { k = String(k); return k in data ? data[k] : null; },
-    setItem: function (k, v) {
-      k = String(k); v = String(v);
-      if (data[k] !== v) { put(k, v); changed(); }
-    },
-    removeItem: function (k) {
-      k = String(k);
-      if (!(k in data)) return;
-      delete data[k];
-      keys.splice(keys.indexOf(k), 1);
-      changed();
-    },
-    clear: function () { data = Object.create(null); keys = []; changed(); }
+  const store = {
+    get length() { return data.size; },
+    key: i => [...data.keys()][i] ?? null,
+    getItem: k => data.get(String(k)) ?? null,
+    setItem(k, v) { k = String(k); v = String(v); if (data.get(k) !== v) { data.set(k, v); changed(); } },
+    removeItem(k) { if (data.delete(String(k))) changed(); },
+    clear() { data = new Map(); changed(); }
   };
-
-  var notes = [];
-  function notice(hit) { // under each text that the LMS keeps only in part
-    notes.forEach(function (p) { p.remove(); });
+  function notice(hit) { // under each answer the LMS keeps only in part
+    notes.forEach(p => p.remove());
     notes = [];
-    document.querySelectorAll("textarea").forEach(function (area) {
-      if (hit.indexOf(area.value) < 0 || !area.parentNode) return;
-      var p = document.createElement("p");
-      p.className = "wp-help wp-scorm-note";
+    for (const area of document.querySelectorAll("textarea")) {
+      if (!hit.includes(area.value) || !area.parentNode) continue;
+      const p = Object.assign(document.createElement("p"), { className: "wp-help wp-scorm-note",
+        textContent: en ? "Note: the learning environment keeps only the start of this long answer."
+          : "Let op: de leeromgeving bewaart alleen het begin van dit lange antwoord." });
       p.setAttribute("role", "status");
-      p.textContent = en ? "Note: the learning environment keeps only the start of this long answer."
-        : "Let op: de leeromgeving bewaart alleen het begin van dit lange antwoord.";
       area.parentNode.after(p);
       notes.push(p);
-    });
+    }
   }
 
-  /* -- where the learner is ---------------------------------------------------------------------------------- */
-  var place = "", looking = 0;
+  /* -- where the learner is: the section at the top third of the window ---------------------------------------- */
   function where() {
     looking = 0;
-    var here = "";
-    document.querySelectorAll("article section[id]").forEach(function (s) {
-      if (s.getBoundingClientRect().top < innerHeight / 3) here = s.id;
-    });
-    if (here && here !== place) {
-      place = here;
-      set("cmi.core.lesson_location", here);
-      commitSoon();
-    }
-  }
-  function goBack(id) {
-    var target = id && !location.hash && document.getElementById(id);
-    if (target) target.scrollIntoView();
+    let here = "";
+    for (const s of document.querySelectorAll("article section[id]")) if (s.getBoundingClientRect().top < innerHeight / 3) here = s.id;
+    if (here && here !== place) { place = here; set("cmi.core.lesson_location", here); commitSoon(); }
   }
 
-  /* -- the quiz result and its interactions ------------------------------------------------------------------ */
-  var letter = function (i) { i = +i; return i >= 0 && i < 26 ? String.fromCharCode(97 + i) : String(i); };
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
-  function clock(d) { return pad(d.getHours()) + ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds()); }
-  function timespan(ms) { // CMITimespan HHHH:MM:SS
-    var s = Math.max(0, Math.round(ms / 1000));
-    return pad(Math.min(9999, Math.floor(s / 3600))) + ":" + pad(Math.floor(s / 60) % 60) + ":" + pad(s % 60);
-  }
-  function keyOf(q) {
-    try { return JSON.parse(q.querySelector(".wp-answer").getAttribute("data-key")) || {}; } catch (e) { return {}; }
-  }
+  /* -- the quiz: result and interactions --------------------------------------------------------------------- */
+  const letter = i => (+i >= 0 && +i < 26 ? String.fromCharCode(97 + +i) : String(i));
+  const pad = n => (n < 10 ? "0" : "") + n;
+  const hms = (h, m, s) => pad(h) + ":" + pad(m) + ":" + pad(s);
   function interaction(q) {
-    var type = q.getAttribute("data-type"), key = keyOf(q), text = q.querySelector("input[type=text],textarea");
-    var picked = Array.prototype.map.call(q.querySelectorAll("input:checked"), function (i) { return i.value; });
-    var selects = Array.prototype.slice.call(q.querySelectorAll("select"));
-    var kind, response, pattern;
+    const type = q.dataset.type, text = q.querySelector("input[type=text],textarea");
+    const picked = [...q.querySelectorAll("input:checked")].map(i => i.value);
+    const chosen = [...q.querySelectorAll("select")].filter(s => s.value !== "");
+    let key = {}, kind = "performance", response = text ? text.value : "", pattern;
+    try { key = JSON.parse(q.querySelector(".wp-answer").dataset.key) || {}; } catch (e) { /* no key */ }
     if (type === "single" || type === "multiple") {
-      kind = "choice";
-      response = picked.map(letter).join(",");
-      pattern = (key.correct || []).map(letter).join(",");
+      kind = "choice"; response = picked.map(letter).join(","); pattern = (key.correct || []).map(letter).join(",");
     } else if (type === "truefalse") {
-      kind = "true-false";
-      response = picked.length ? picked[0].charAt(0) : "";
-      pattern = String(key.answer).charAt(0);
+      kind = "true-false"; response = (picked[0] || "").charAt(0); pattern = String(key.answer).charAt(0);
     } else if (type === "fill") {
-      kind = "fill-in";
-      response = text ? text.value : "";
-      pattern = (key.answers || [""])[0];
+      kind = "fill-in"; pattern = (key.answers || [""])[0];
     } else if (type === "matching") {
       kind = "matching";
-      response = selects.filter(function (s) { return s.value !== ""; }).map(function (s) {
-        return (+s.getAttribute("data-left") + 1) + "." + letter(s.value);
-      }).join(",");
-      pattern = (key.pairs || []).map(function (r, l) { return (l + 1) + "." + letter(r); }).join(",");
+      response = chosen.map(s => (+s.dataset.left + 1) + "." + letter(s.value)).join(",");
+      pattern = (key.pairs || []).map((r, l) => (l + 1) + "." + letter(r)).join(",");
     } else if (type === "ordering") {
       kind = "sequencing";
-      response = selects.filter(function (s) { return s.value !== ""; }).sort(function (a, b) {
-        return a.value - b.value;
-      }).map(function (s) { return letter(s.getAttribute("data-item")); }).join(",");
+      response = chosen.sort((a, b) => a.value - b.value).map(s => letter(s.dataset.item)).join(",");
       pattern = (key.order || []).map(letter).join(",");
-    } else {
-      kind = "performance";
-      response = text ? text.value : "";
     }
-    var state = q.getAttribute("data-result");
-    return { id: q.getAttribute("data-qid") || q.id, type: kind, response: response.slice(0, 255),
-      pattern: pattern === undefined ? null : String(pattern).slice(0, 255),
-      result: kind === "performance" ? "neutral" : state === "correct" ? "correct" : "wrong",
-      weighting: +q.getAttribute("data-points") || 0 };
+    return { id: (q.dataset.qid || q.id).replace(/\s+/g, "_"), type: kind, response: response.slice(0, 255),
+      pattern, result: kind === "performance" ? "neutral" : q.dataset.result === "correct" ? "correct" : "wrong",
+      weighting: +q.dataset.points || 0 };
   }
   function journal(form) {
-    var now = clock(new Date());
-    form.querySelectorAll(".wp-question").forEach(function (q) {
-      var it = interaction(q), n = parseInt(get("cmi.interactions._count"), 10) || 0, p = "cmi.interactions." + n;
-      if (set(p + ".id", it.id.replace(/\s+/g, "_")) !== "true") return;
+    const d = new Date(), now = hms(d.getHours(), d.getMinutes(), d.getSeconds());
+    for (const q of form.querySelectorAll(".wp-question")) {
+      const it = interaction(q), p = "cmi.interactions." + (parseInt(get("cmi.interactions._count"), 10) || 0);
+      if (set(p + ".id", it.id) !== "true") return;
       set(p + ".type", it.type);
       set(p + ".time", now);
       set(p + ".weighting", it.weighting);
-      if (it.pattern !== null) set(p + ".correct_responses.0.pattern", it.pattern);
+      if (it.pattern !== undefined) set(p + ".correct_responses.0.pattern", String(it.pattern).slice(0, 255));
       set(p + ".student_response", it.response);
       set(p + ".result", it.result);
-    });
+    }
   }
-  function onGraded(event) {
-    var form = event.target;
-    if (!api || finished || !form || !form.matches || !form.matches("form.wp-quiz")) return;
-    var mark = parseFloat(form.getAttribute("data-pass-mark") || "");
-    if (!isFinite(mark)) return; // a self-check, not the module's quiz
-    var d = event.detail || {}, percent = Number(d.percent);
+  function graded(event) {
+    const form = event.target, mark = parseFloat(form.dataset && form.dataset.passMark);
+    if (done || !form.matches || !form.matches("form.wp-quiz") || !isFinite(mark)) return; // a self-check
+    const d = event.detail || {};
+    let percent = Number(d.percent);
     if (!isFinite(percent)) percent = Number(d.max) > 0 ? (100 * Number(d.score)) / Number(d.max) : 0;
     percent = Math.round(Math.max(0, Math.min(100, percent)) * 100) / 100;
-    var status = percent >= mark ? "passed" : "failed";
-    var before = get("cmi.core.lesson_status"), best = parseFloat(get("cmi.core.score.raw"));
-    if (!last && isFinite(best) && best > percent) percent = best;
-    if (!last && before === "passed") status = "passed";
+    let status = percent >= mark ? "passed" : "failed";
+    const best = parseFloat(get("cmi.core.score.raw"));
+    if (!last && best > percent) percent = best; // the best result stands
+    if (!last && get("cmi.core.lesson_status") === "passed") status = "passed";
     journal(form);
-    set("cmi.core.score.min", "0");
-    set("cmi.core.score.max", "100");
-    set("cmi.core.score.raw", String(percent));
+    set("cmi.core.score.min", 0);
+    set("cmi.core.score.max", 100);
+    set("cmi.core.score.raw", percent);
     set("cmi.core.lesson_status", status);
     set("cmi.core.exit", status === "passed" ? "" : "suspend");
     call("LMSCommit");
   }
-
   function finish() {
-    if (!api || finished) return;
+    if (!api || done) return;
     changed();
-    finished = true;
-    set("cmi.core.session_time", timespan(Date.now() - started));
+    done = true;
+    const s = Math.round((Date.now() - started) / 1000);
+    set("cmi.core.session_time", hms(Math.min(9999, Math.floor(s / 3600)), Math.floor(s / 60) % 60, s % 60));
     call("LMSCommit");
     call("LMSFinish");
   }
 
   function start() {
-    var found = findApi(window);
-    try { found = found || (window.opener && findApi(window.opener)) || (top.opener && findApi(top.opener)); }
-    catch (e) { /* another origin */ }
+    let found = findApi(window);
+    try { found = found || findApi(window.opener) || findApi(top.opener); } catch (e) { /* another origin */ }
     if (!found) return;
     api = found;
     if (call("LMSInitialize") !== "true") { api = null; return; }
-    decode(get("cmi.suspend_data"));
-    written = get("cmi.suspend_data");
+    decode(written = get("cmi.suspend_data"));
+    // The LMS is the only store: werkplaats.js uses __wpStorage, and localStorage means the same here.
     window.__wpStorage = store;
-    try { Object.defineProperty(window, "localStorage", { configurable: true, get: function () { return store; } }); }
-    catch (e) { /* werkplaats.js uses __wpStorage anyway */ }
-    var status = get("cmi.core.lesson_status");
-    if (["passed", "completed", "failed", "incomplete"].indexOf(status) < 0) set("cmi.core.lesson_status", "incomplete");
+    try { Object.defineProperty(window, "localStorage", { configurable: true, get: () => store }); } catch (e) { /* */ }
+    const status = get("cmi.core.lesson_status");
+    if (!["passed", "completed", "failed", "incomplete"].includes(status)) set("cmi.core.lesson_status", "incomplete");
     set("cmi.core.exit", status === "passed" ? "" : "suspend");
     call("LMSCommit");
     place = get("cmi.core.lesson_location");
     root.setAttribute("data-wp-scorm", "connected");
-    document.addEventListener("wp:graded", onGraded);
-    addEventListener("scroll", function () { looking = looking || setTimeout(where, 400); }, { passive: true });
-    addEventListener("load", function () { goBack(place); });
+    document.addEventListener("wp:graded", graded);
+    addEventListener("scroll", () => { looking = looking || setTimeout(where, 400); }, { passive: true });
+    addEventListener("load", () => { const t = place && !location.hash && document.getElementById(place); if (t) t.scrollIntoView(); });
     addEventListener("pagehide", finish);
     addEventListener("beforeunload", finish);
   }
 
-  document.addEventListener("click", function (event) {
-    var a = event.target.closest && event.target.closest("a[href]");
-    if (a && a.getAttribute("href").charAt(0) !== "#") {
-      a.target = "_blank";
-      a.rel = "noopener";
-    }
+  document.addEventListener("click", e => { // links that leave the page open in a new tab: the SCO stays
+    const a = e.target.closest && e.target.closest("a[href]");
+    if (a && a.getAttribute("href")[0] !== "#") { a.target = "_blank"; a.rel = "noopener"; }
   }, true);
   start();
 })();
