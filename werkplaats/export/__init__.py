@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "ExportError", "ExportOptions", "run_export"]
 
 #: Format name to the module that writes it.
-FORMATS = {"scorm": "werkplaats.export.scorm", "qti": "werkplaats.export.qti",
-           "moodle": "werkplaats.export.moodle", "print": "werkplaats.export.workbook"}
+FORMATS = {"scorm": "werkplaats.export.scorm", "cc": "werkplaats.export.cc", "qti": "werkplaats.export.qti",
+           "moodle": "werkplaats.export.moodle",
+           "print": "werkplaats.export.workbook"}
 
 
 def _exporter(fmt: str) -> Callable[[ExportContext, ModuleContent, Path], list[Path]]:

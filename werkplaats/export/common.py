@@ -42,6 +42,10 @@ EXPORT_LABELS: dict[str, dict[str, str]] = {
         "partially_correct": "Gedeeltelijk goed", "general_feedback": "Uitleg", "page": "pagina",
         "intro": "Inleiding", "not_scored": "Telt niet mee voor de score.",
         "pass_needed": "Je hebt {mark}% van de punten nodig om te slagen.",
+        "cc_match_help": "Schrijf de letters van de passende antwoorden in de volgorde van de genummerde onderdelen, "
+                         "bijvoorbeeld CAB.",
+        "cc_order_help": "Schrijf de letters in de goede volgorde, bijvoorbeeld CAB.",
+        "start": "Start", "answer_key_of": "Antwoorden bij",
     },
     "en": {
         "contents": "Contents", "workbook": "Workbook", "answer_key": "Answer key", "name": "Name",
@@ -52,6 +56,10 @@ EXPORT_LABELS: dict[str, dict[str, str]] = {
         "partially_correct": "Partially correct", "general_feedback": "Explanation", "page": "page",
         "intro": "Introduction", "not_scored": "Does not count towards the score.",
         "pass_needed": "You need {mark}% of the points to pass.",
+        "cc_match_help": "Write the letters of the matching answers in the order of the numbered parts, for example "
+                         "CAB.",
+        "cc_order_help": "Write the letters in the right order, for example CAB.",
+        "start": "Start", "answer_key_of": "Answer key of",
     },
 }
 
