@@ -14,7 +14,7 @@ from werkplaats.export.common import ExportError, read_site_config
 from werkplaats.quiz.render import stable_order
 
 MINIMAL = Path(__file__).parent / "sites" / "minimal"
-EXPORTERS = ("scorm", "cc", "qti12", "media", "qti", "moodle", "workbook")
+EXPORTERS = ("scorm", "cc", "qti12", "media", "qti", "moodle", "brightspace", "workbook")
 
 
 def test_exporters_do_not_load_the_page_generator() -> None:

@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
 
     export = sub.add_parser("export", help="export modules: scorm, cc, qti, moodle, brightspace or print")
-    export.add_argument("format", choices=("scorm", "cc", "qti", "moodle", "print"))
+    export.add_argument("format", choices=("scorm", "cc", "qti", "moodle", "brightspace", "print"))
     export.add_argument("modules", nargs="*", metavar="MODULE_ID")
     export.add_argument("--out", help="output folder (default: dist/FORMAT)")
     export.add_argument("--attempts", choices=("best", "last"), default="best",

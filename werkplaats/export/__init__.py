@@ -22,7 +22,7 @@ __all__ = ["FORMATS", "ExportError", "ExportOptions", "run_export"]
 
 #: Format name to the module that writes it.
 FORMATS = {"scorm": "werkplaats.export.scorm", "cc": "werkplaats.export.cc", "qti": "werkplaats.export.qti",
-           "moodle": "werkplaats.export.moodle",
+           "moodle": "werkplaats.export.moodle", "brightspace": "werkplaats.export.brightspace",
            "print": "werkplaats.export.workbook"}
 
 
