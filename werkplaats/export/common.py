@@ -45,7 +45,8 @@ EXPORT_LABELS: dict[str, dict[str, str]] = {
         "cc_match_help": "Schrijf de letters van de passende antwoorden in de volgorde van de genummerde onderdelen, "
                          "bijvoorbeeld CAB.",
         "cc_order_help": "Schrijf de letters in de goede volgorde, bijvoorbeeld CAB.",
-        "start": "Start", "answer_key_of": "Antwoorden bij",
+        "start": "Start", "answer_key_of": "Antwoorden bij", "check_n": "Oefenvraag {n}",
+        "checks": "Oefenvragen in de lessen",
     },
     "en": {
         "contents": "Contents", "workbook": "Workbook", "answer_key": "Answer key", "name": "Name",
@@ -59,7 +60,8 @@ EXPORT_LABELS: dict[str, dict[str, str]] = {
         "cc_match_help": "Write the letters of the matching answers in the order of the numbered parts, for example "
                          "CAB.",
         "cc_order_help": "Write the letters in the right order, for example CAB.",
-        "start": "Start", "answer_key_of": "Answer key of",
+        "start": "Start", "answer_key_of": "Answer key of", "check_n": "Practice question {n}",
+        "checks": "Practice questions in the units",
     },
 }
 
@@ -266,7 +268,20 @@ def export_environment(override_dir: Path | None = None) -> Environment:
     env.filters["md"] = md_block
     env.filters["md_inline"] = md_inline
     env.filters["json"] = to_json
+    env.filters["sentence"] = sentence
     return env
+
+
+def sentence(html: Any) -> Any:
+    """HTML that ends a sentence: a full stop added unless it already ends with one (or with ? ! : …)."""
+    from markupsafe import Markup, escape
+
+    text = html if isinstance(html, Markup) else escape(html)
+    stripped = str(text).rstrip()
+    bare = stripped
+    while bare.endswith(">") and "<" in bare:  # look past closing tags: `<em>klaar.</em>`
+        bare = bare[: bare.rindex("<")].rstrip()
+    return Markup(stripped if bare.endswith((".", "?", "!", ":", "…")) else stripped + ".")
 
 
 def static_file(name: str) -> bytes:

@@ -54,10 +54,12 @@ class QuestionHtml:
         ctx: the export context.
         module_id: the module, for where images are looked up (its quiz page).
         prefix: what goes before `media/...` in an image's src.
+        embed: put images into the HTML as `data:` URLs instead (one self-contained document).
     """
 
-    def __init__(self, ctx: ExportContext, module_id: str, prefix: str = "") -> None:
+    def __init__(self, ctx: ExportContext, module_id: str, prefix: str = "", embed: bool = False) -> None:
         self.ctx = ctx
+        self.embed = embed
         self.page = f"modules/{module_id}/toets.md"
         self.prefix = prefix
         self.docs_dir: Path = ctx.site.docs_dir or ctx.root / "docs"
@@ -103,6 +105,12 @@ class QuestionHtml:
         if not path.is_file():
             raise ExportError(f"{self.where}: the image {src} does not exist (looked for {path})")
         data = path.read_bytes()
+        if self.embed:  # one self-contained document (print)
+            import base64
+            import mimetypes
+
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
         name = f"media/{hashlib.sha256(data).hexdigest()[:16]}{path.suffix.lower()}"
         self.files[name] = data
         self.used[name] = data
