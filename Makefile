@@ -41,8 +41,10 @@ check: $(VENV)/.site-installed
 
 export: $(VENV)/.site-installed
 	$(BIN)/werkplaats export scorm
+	$(BIN)/werkplaats export cc
 	$(BIN)/werkplaats export qti
 	$(BIN)/werkplaats export moodle
+	$(BIN)/werkplaats export brightspace
 	$(BIN)/werkplaats export print
 
 bench: $(VENV)/.site-installed

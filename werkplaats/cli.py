@@ -29,6 +29,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem)
         counts = ", ".join(f"{n} {kind}" for kind, n in project.counts().items())
+        from werkplaats.export.media import media_warnings  # exports: question images they cannot pack
+
+        for warning in media_warnings(_root(args), project):
+            print(f"warning: {warning}", file=sys.stderr)
         sys.stdout.flush()
         if problems:
             print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found ({counts})", file=sys.stderr)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree, html as lxml_html
@@ -22,8 +23,6 @@ from werkplaats.export.common import ExportError
 from werkplaats.render import md_block, md_inline
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from werkplaats.export.common import ExportContext
 
 
@@ -115,3 +114,56 @@ class QuestionHtml:
         self.files[name] = data
         self.used[name] = data
         return self.prefix + name
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)|<img\b[^>]*\bsrc=[\"']([^\"']+)[\"']")
+
+
+def media_warnings(root: Path, project: object) -> list[str]:
+    """For `werkplaats check`: every image in a question that no export can pack (on another host, or missing).
+
+    Arguments:
+        root: the project folder.
+        project: the loaded project.
+
+    Returns:
+        One `file: question id: what is wrong` line per image, in the order of modules and questions.
+    """
+    from werkplaats.export.common import read_site_config
+
+    try:
+        docs_dir = read_site_config(root).docs_dir or root / "docs"
+    except ExportError:
+        docs_dir = root / "docs"
+    warnings: list[str] = []
+    for module_id, content in sorted(getattr(project, "modules", {}).items()):
+        page = f"modules/{module_id}/toets.md"
+        for question in content.questions:
+            texts: list[str] = []
+
+            def walk(value: object) -> None:
+                if isinstance(value, str):
+                    texts.append(value)
+                elif isinstance(value, list):
+                    for item in value:
+                        walk(item)
+                elif isinstance(value, dict):
+                    for item in value.values():
+                        walk(item)
+
+            walk(question.model_dump())
+            for text in texts:
+                for match in _IMAGE.finditer(text):
+                    src = match.group(1) or match.group(2)
+                    where = f"{content.folder}/questions.yml: {question.id}"
+                    if src.startswith("data:"):
+                        continue
+                    if "://" in src or src.startswith("//"):
+                        warnings.append(f"{where}: the image {src} is on another host; exports cannot pack it "
+                                        "(put it in docs/ and link to that file)")
+                        continue
+                    relative = src.lstrip("/") if src.startswith("/") else posixpath.join(posixpath.dirname(page), src)
+                    if not (docs_dir / posixpath.normpath(re.split(r"[#?]", relative)[0])).is_file():
+                        warnings.append(f"{where}: the image {src} does not exist in {docs_dir.name}/; exports "
+                                        "cannot pack it")
+    return warnings
