@@ -156,7 +156,7 @@ def test_scores_are_the_sites_all_or_nothing(cartridge: Path, site_root: Path) -
     with zipfile.ZipFile(cartridge) as archive:
         test = etree.fromstring(archive.read("assessment/assessment.xml"))
         bank = etree.fromstring(archive.read("bank/objectbank.xml"))
-    items = {item.get("title"): item for item in test.iterfind(".//q:item", Q)}
+    items = {item.get("title").split()[0]: item for item in test.iterfind(".//q:item", Q)}
     assert list(items) == ["m-01", "m-02", "m-03", "m-04", "m-05", "m-06", "m-07"]
     assert len(bank.findall(".//q:item", Q)) == 7
     profiles = {title: item.findtext(".//q:qtimetadatafield[q:fieldlabel='cc_profile']/q:fieldentry",
@@ -169,6 +169,14 @@ def test_scores_are_the_sites_all_or_nothing(cartridge: Path, site_root: Path) -
         assert _score(items[qid], wrong) == 0, qid
     # Multiple response: both right ones and a wrong one too is wrong; a partial answer is wrong.
     assert _score(items["m-02"], ["C1", "C2", "C3"]) == 0
+    # What Moodle's importer (backup/cc/entity11.quiz.class.php) reads: the right options from the condition that
+    # sets 100, general feedback from every `continue="Yes"` condition (so only the general feedback has one).
+    right = items["m-02"].xpath(".//q:setvar[.='100']/../q:conditionvar//q:varequal[@case='Yes'][not(parent::q:not)]",
+                                namespaces=Q)
+    assert [v.text for v in right] == ["C1", "C2"]
+    for item in items.values():
+        general = item.xpath(".//q:respcondition[@continue='Yes']/q:displayfeedback/@linkrefid", namespaces=Q)
+        assert general in ([], ["general_fb"]), general
     assert items["m-07"].findtext(".//q:qtimetadatafield[q:fieldlabel='qmd_computerscored']/q:fieldentry",
                                   namespaces=Q) == "No"
 

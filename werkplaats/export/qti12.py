@@ -22,6 +22,7 @@ from lxml import etree
 
 from werkplaats.export.common import answer_variants
 from werkplaats.quiz.render import stable_order
+from werkplaats.export.xhtml import plain_text
 from werkplaats.render import md_block, md_inline
 
 if TYPE_CHECKING:
@@ -105,7 +106,8 @@ class ItemWriter:
         """The `<item>` of one question (link macros already expanded)."""
         labels = self.ctx.labels
         kind = profile(q)
-        item = self.el(None, "item", ident=ident, title=q.id)
+        title = plain_text(str(md_inline(q.text)))
+        item = self.el(None, "item", ident=ident, title=f"{q.id} {title[:60] + '...' if len(title) > 63 else title}")
         fields = [("cc_profile", kind)]
         if q.type != "open" and q.points > 0:
             fields.append(("cc_weighting", str(min(q.points, 99))))
@@ -143,13 +145,16 @@ class ItemWriter:
                                          "100" if option.correct else "0", f"C{n + 1}_fb")
                     self.el(var, "varequal", f"C{n + 1}", respident="response1", case="Yes")
             else:
-                for n, option in enumerate(q.options):  # the feedback of each ticked option
-                    var = self.condition(processing, f"option {n + 1}", None, f"C{n + 1}_fb", cont="Yes")
-                    self.el(var, "varequal", f"C{n + 1}", respident="response1", case="Yes")
-                both = self.el(self.condition(processing, "correct", "100", None), "and")
+                # The score first (and go on), then the feedback of a ticked option. Moodle's importer reads every
+                # `continue="Yes"` feedback as general feedback and the right options from the condition that sets
+                # 100, so the option conditions stop (`continue="No"`) and carry no score.
+                both = self.el(self.condition(processing, "correct", "100", None, cont="Yes"), "and")
                 for n, option in enumerate(q.options):
                     parent = both if option.correct else self.el(both, "not")
                     self.el(parent, "varequal", f"C{n + 1}", respident="response1", case="Yes")
+                for n, option in enumerate(q.options):
+                    var = self.condition(processing, f"option {n + 1}", None, f"C{n + 1}_fb")
+                    self.el(var, "varequal", f"C{n + 1}", respident="response1", case="Yes")
             feedbacks += [(f"C{n + 1}_fb", self.html(o.feedback, inline=True)) for n, o in enumerate(q.options)]
         elif q.type == "truefalse":
             lid = self.el(presentation, "response_lid", ident="response1", rcardinality="Single")
