@@ -42,7 +42,9 @@ WIDTH = 5
 
 def question_rows(q: Question, module_id: str, html: QuestionHtml) -> list[list[str]]:
     """The rows of one question (link macros already expanded), the blank separator row last."""
-    text = lambda markdown: plain_text(html(markdown, inline=True))  # noqa: E731 - a short local helper
+    def text(markdown: str) -> str:
+        return plain_text(html(markdown, inline=True))
+
     title = plain_text(html(q.text, inline=True))
     rows = [["NewQuestion", KINDS[q.type]], ["ID", f"{module_id}-{q.id}"],
             ["Title", f"{q.id} {title[:100]}".strip()], ["QuestionText", html(q.text), "HTML"],

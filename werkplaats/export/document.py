@@ -343,7 +343,8 @@ class Builder:
 
         extra = {
             "summary": case.summary, "person": md(case.person, inline=True), "request": md(case.request),
-            "ladder": [{"label": self.ctx.labels[step], "html": md(getattr(case.ladder, step))} for step in Ladder.model_fields],
+            "ladder": [{"label": self.ctx.labels[step], "html": md(getattr(case.ladder, step))}
+                       for step in Ladder.model_fields],  # the steps in the model's order
             "reflection": [md(question, inline=True) for question in case.reflection],
         }
         return Section(case.id, f"case-{case.id}", case.title, md(case.body), extra)

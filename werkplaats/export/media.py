@@ -116,7 +116,19 @@ class QuestionHtml:
         return self.prefix + name
 
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)|<img\b[^>]*\bsrc=[\"']([^\"']+)[\"']")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"
+                    r"|<img\b[^>]*\bsrc=[\"']([^\"']+)[\"']")
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a dumped model, depth first."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
 
 
 def media_warnings(root: Path, project: object) -> list[str]:
@@ -139,20 +151,7 @@ def media_warnings(root: Path, project: object) -> list[str]:
     for module_id, content in sorted(getattr(project, "modules", {}).items()):
         page = f"modules/{module_id}/toets.md"
         for question in content.questions:
-            texts: list[str] = []
-
-            def walk(value: object) -> None:
-                if isinstance(value, str):
-                    texts.append(value)
-                elif isinstance(value, list):
-                    for item in value:
-                        walk(item)
-                elif isinstance(value, dict):
-                    for item in value.values():
-                        walk(item)
-
-            walk(question.model_dump())
-            for text in texts:
+            for text in _strings(question.model_dump()):
                 for match in _IMAGE.finditer(text):
                     src = match.group(1) or match.group(2)
                     where = f"{content.folder}/questions.yml: {question.id}"

@@ -194,8 +194,8 @@ class ItemWriter:
             cond = self.el(processing, "respcondition", title="model answer", **{"continue": "No"})
             self.el(self.el(cond, "conditionvar"), "other")
             self.el(cond, "displayfeedback", feedbacktype="Solution", linkrefid="solution")
-        for ident, html in feedbacks:
-            self.feedback(item, ident, html)
+        for feedback_id, html in feedbacks:
+            self.feedback(item, feedback_id, html)
         if q.type == "open":
             fb = self.el(item, "itemfeedback", ident="solution")
             solution = self.el(fb, "solution")

@@ -63,8 +63,11 @@ class PrintQuestions:
         self.counts[kind] += 1
         number = self.counts[kind]
         labels = self.ctx.labels
-        md_block = self.html  # noqa: N806 - Markdown with embedded images, as the block renderer
-        md_inline = lambda text: self.html(text, inline=True)  # noqa: E731,N806
+        md_block = self.html  # Markdown with embedded images
+
+        def md_inline(text: str) -> str:
+            return self.html(text, inline=True)
+
         label = labels["question_n" if kind == "quiz" else "check_n"].format(n=number)
         view: dict[str, Any] = {"number": number, "label": label, "anchor": f"{kind}-{number}", "id": q.id,
                                 "type": q.type, "text": Markup(md_block(q.text)),
