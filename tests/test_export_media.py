@@ -72,3 +72,14 @@ def test_site_url_of() -> None:
     assert site_url_of("https://x.org", page, "index.md") == "https://x.org/modules/mini/"
     assert site_url_of("", page, "../../casussen/a.md") is None
     assert site_url_of("https://x.org/", page, "../../../../buiten.md") is None
+
+
+@pytest.mark.parametrize("fmt", ["scorm", "cc", "qti", "moodle", "brightspace", "print"])
+def test_a_missing_question_image_is_an_error_naming_the_question(site_root: Path, fmt: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    _question_text(site_root, "Wat eerst? ![weg](/img/weg.png)")
+    assert main(["--root", str(site_root), "export", fmt]) == 2
+    err = capsys.readouterr().err
+    assert "questions.yml: m-01: the image /img/weg.png does not exist" in err, err
+    assert "Traceback" not in err
+    assert not (site_root / "dist" / fmt).exists() or not any((site_root / "dist" / fmt).iterdir())

@@ -275,7 +275,9 @@ class Builder:
                     else:
                         element.drop_tag()  # a page of the site, and no site_url: plain text
             elif element.tag == "img":
-                element.set("src", self._media(element.get("src", ""), where, page))
+                question = next((a.get("data-qid") for a in element.iterancestors() if a.get("data-qid")), None)
+                element.set("src", self._media(element.get("src", ""), f"{where}: {question}" if question else where,
+                                               page))
         parts = [root.text or ""] + [etree.tostring(child, encoding="unicode", method="html") for child in root]
         return "".join(parts).strip()
 

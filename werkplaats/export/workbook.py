@@ -39,8 +39,9 @@ class PrintQuestions:
     Images in questions are embedded (`data:` URLs), so the workbook stays one file.
     """
 
-    def __init__(self, ctx: ExportContext, module_id: str) -> None:
+    def __init__(self, ctx: ExportContext, module_id: str, folder: str = "") -> None:
         self.ctx = ctx
+        self.folder = folder or f"modules/{module_id}"
         self.counts = {"quiz": 0, "check": 0}
         self.groups: dict[str, list[dict[str, Any]]] = {"quiz": [], "check": []}
         self.html = QuestionHtml(ctx, module_id, embed=True)
@@ -62,6 +63,7 @@ class PrintQuestions:
         """The template data of one question (the answer key uses the same data)."""
         self.counts[kind] += 1
         number = self.counts[kind]
+        self.html.where = f"{self.folder}/questions.yml: {q.id}"
         labels = self.ctx.labels
         md_block = self.html  # Markdown with embedded images
 
@@ -124,7 +126,7 @@ def workbook_html(ctx: ExportContext, content: ModuleContent, part: str = "both"
         content: the module.
         part: `both` (the workbook with the key at the end), `workbook` (no key) or `answers` (the key alone).
     """
-    questions = PrintQuestions(ctx, content.module.id)
+    questions = PrintQuestions(ctx, content.module.id, content.folder)
     doc = Builder(ctx, content, questions, inline_media=True).build(quiz_key=f"wp-quiz-{content.module.id}")
     return ctx.render("print/workbook.html", doc=doc, lang=ctx.lang, key=questions.key, part=part,
                       css=static_file("print.css").decode("utf-8"))
