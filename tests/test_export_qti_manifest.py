@@ -58,3 +58,23 @@ def test_images_in_questions_are_packed(site_root: Path) -> None:
     assert len(media) == 1 and f'src="../{media[0]}"' in item
     if (SCHEMAS / "qti21").is_dir():
         assert validate_qti(package, SCHEMAS / "qti21", SCHEMAS / "scorm12") == []
+
+
+def test_standard_templates_where_they_give_the_same_score(site_root: Path) -> None:
+    bank = site_root / "modules" / "mini" / "questions.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("  - id: m-05\n", "  - id: m-05\n    points: 2\n"),
+                    encoding="utf-8")
+    assert main(["--root", str(site_root), "export", "qti"]) == 0
+    package = site_root / "dist" / "qti" / "mini-qti21.zip"
+    base = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/"
+    with zipfile.ZipFile(package) as archive:
+        templates = {name: etree.fromstring(archive.read(name)).find("qti:responseProcessing", NS).get("template")
+                     for name in archive.namelist() if name.startswith("items/")}
+        rules = {name: len(etree.fromstring(archive.read(name)).find("qti:responseProcessing", NS))
+                 for name in archive.namelist() if name.startswith("items/")}
+    assert templates == {"items/m-01.xml": base + "match_correct", "items/m-02.xml": base + "match_correct",
+                         "items/m-03.xml": base + "match_correct", "items/m-04.xml": base + "map_response",
+                         "items/m-05.xml": None, "items/m-06.xml": base + "match_correct", "items/m-07.xml": None}
+    assert all(count > 0 for count in rules.values())  # the rules (with the feedback) are still there
+    if (SCHEMAS / "qti21").is_dir():
+        assert validate_qti(package, SCHEMAS / "qti21", SCHEMAS / "scorm12") == []

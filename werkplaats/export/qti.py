@@ -5,6 +5,9 @@ assessmentTest with the module's quiz and its pass mark) and `imsmanifest.xml` (
 
 Scoring follows the site: all or nothing per question (`points`), fill-in answers ignoring case (and listed
 without accents and spaces as well), open questions unscored with the model answer for the scorer and as feedback.
+Each item has its own response rules (they carry the feedback); where a standard template gives the same score it is
+named as well (`map_response` for fill-in, `match_correct` for one-point items), for engines that know only those.
+The manifest gives each item's interactionType in its QTI metadata.
 Every option keeps its feedback: the outcome FEEDBACK collects the chosen options' identifiers (plus CORRECT or
 INCORRECT and GENERAL), and a modalFeedback per identifier shows its text.
 """
@@ -35,6 +38,7 @@ QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1p2.xsd"
 IMSCP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 IMSCP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 IMSMD_QTI = "http://www.imsglobal.org/xsd/imsqti_metadata_v2p1"
+RP_TEMPLATES = "http://www.imsglobal.org/question/qti_v2p1/rptemplates"
 #: The interaction of each question type, for the manifest's QTI metadata (importers choose the type by it).
 INTERACTIONS = {"single": "choiceInteraction", "multiple": "choiceInteraction", "truefalse": "choiceInteraction",
                 "fill": "textEntryInteraction", "matching": "matchInteraction", "ordering": "orderInteraction",
@@ -197,6 +201,13 @@ class ItemWriter:
 
     def _processing(self, root: etree._Element, q: Question) -> None:
         processing = _el(root, "responseProcessing")
+        # The standard template where it gives the same SCORE as the rules below (QTI 2.1: a delivery engine that
+        # supports rules prefers them, one that knows only templates uses the template): map_response for fill-in
+        # (the mapping is all or nothing), match_correct for a one-point item with a correct response.
+        if q.type == "fill":
+            processing.set("template", f"{RP_TEMPLATES}/map_response")
+        elif q.type != "open" and q.points == 1:
+            processing.set("template", f"{RP_TEMPLATES}/match_correct")
         collected: list[etree._Element] = [_el(None, "variable", identifier="FEEDBACK")]
         if q.type == "open":
             collected.append(_base("MODEL"))
