@@ -208,3 +208,26 @@ def test_images_in_questions_are_packed(site_root: Path) -> None:
     assert re.search(r'href="https://test\.example\.org/methodieken/het-gesprek/" target="_blank"', test), test
     if SCHEMAS.is_dir():
         assert validate_cc(cartridge, SCHEMAS) == []
+
+
+def test_pages_have_no_serious_accessibility_problems(cartridge: Path, tmp_path: Path) -> None:
+    axe = ROOT / "tests" / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.exists() or not Path("/usr/bin/chromium").exists():
+        pytest.skip("axe-core or Chromium is not installed (make npm-deps chromium)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    with zipfile.ZipFile(cartridge) as archive:
+        archive.extractall(tmp_path / "cc")
+    pages = sorted((tmp_path / "cc" / "web").glob("*.html"))
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        try:
+            for page_file in pages:
+                page = browser.new_page()
+                page.goto(page_file.as_uri())
+                page.add_script_tag(path=str(axe))
+                found = page.evaluate("""async () => (await axe.run()).violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)""")
+                assert found == [], (page_file.name, found)
+                page.close()
+        finally:
+            browser.close()
