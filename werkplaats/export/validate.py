@@ -1,7 +1,8 @@
 """Validate exported XML against XML Schemas on disk, with every import resolved locally (never the network).
 
 Used by the tests with the reference schemas, and usable on any package: `validate_scorm(zip, schema_dir)`,
-`validate_qti(zip, schema_dir)`. Each returns a list of messages; empty means valid.
+`validate_qti(zip, schema_dir)`, `validate_cc(imscc, schema_dir)` (CC 1.1: XSD, the Schematron rules embedded in
+the XSDs, file lists and identifierrefs). Each returns a list of messages; empty means valid.
 """
 
 from __future__ import annotations
