@@ -104,7 +104,7 @@
     let key = {}, kind = "performance", response = text ? text.value : "", pattern;
     try { key = JSON.parse(q.querySelector(".wp-answer").dataset.key) || {}; } catch (e) { /* no key */ }
     if (type === "single" || type === "multiple") {
-      kind = "choice"; response = picked.map(letter).join(","); pattern = (key.correct || []).map(letter).join(",");
+      kind = "choice"; response = picked.map(letter).sort().join(","); pattern = (key.correct || []).map(letter).join(",");
     } else if (type === "truefalse") {
       kind = "true-false"; response = (picked[0] || "").charAt(0); pattern = String(key.answer).charAt(0);
     } else if (type === "fill") {
