@@ -21,9 +21,10 @@
   /* -- state: "1:" + JSON; an object whose keys share a prefix carries it once under "^" -------------------- */
   const isObj = v => v && typeof v === "object" && !Array.isArray(v);
   const walk = (v, f) => Array.isArray(v) ? v.map(x => walk(x, f)) : isObj(v) ? f(v) : v;
+  const common = (a, b) => { let n = 0; while (n < a.length && a[n] === b[n]) n++; return a.slice(0, n); };
   const pack = v => walk(v, o => {
     const ks = Object.keys(o), out = {};
-    let p = ks.length > 1 ? ks.reduce((a, b) => { let n = 0; while (n < a.length && a[n] === b[n]) n++; return a.slice(0, n); }) : "";
+    let p = ks.length > 1 ? ks.reduce(common) : "";
     if (p.length < 4) p = ""; else out["^"] = p;
     for (const k of ks) out[k.slice(p.length)] = pack(o[k]);
     return out;
@@ -43,7 +44,8 @@
     while (s.length > MAX && n >= 25) { again(n); n = Math.floor(n * 0.7); }
     // Still too long: whole entries go, the self-checks and visits before the module's quiz.
     const quiz = document.querySelector("form.wp-quiz:not([data-pass-mark=''])");
-    const mine = quiz ? quiz.dataset.wpQuiz : "\0", order = Object.keys(state).sort((a, b) => a.includes(mine) - b.includes(mine));
+    const mine = quiz ? quiz.dataset.wpQuiz : "\0";
+    const order = Object.keys(state).sort((a, b) => a.includes(mine) - b.includes(mine));
     while (s.length > MAX && order.length) { delete state[order.shift()]; again(25); }
     notice(hit);
     return s;
@@ -89,7 +91,9 @@
   function where() {
     looking = 0;
     let here = "";
-    for (const s of document.querySelectorAll("article section[id]")) if (s.getBoundingClientRect().top < innerHeight / 3) here = s.id;
+    for (const s of document.querySelectorAll("article section[id]")) {
+      if (s.getBoundingClientRect().top < innerHeight / 3) here = s.id;
+    }
     if (here && here !== place) { place = here; set("cmi.core.lesson_location", here); commitSoon(); }
   }
 
@@ -104,7 +108,9 @@
     let key = {}, kind = "performance", response = text ? text.value : "", pattern;
     try { key = JSON.parse(q.querySelector(".wp-answer").dataset.key) || {}; } catch (e) { /* no key */ }
     if (type === "single" || type === "multiple") {
-      kind = "choice"; response = picked.map(letter).sort().join(","); pattern = (key.correct || []).map(letter).join(",");
+      kind = "choice";
+      response = picked.map(letter).sort().join(",");
+      pattern = (key.correct || []).map(letter).join(",");
     } else if (type === "truefalse") {
       kind = "true-false"; response = (picked[0] || "").charAt(0); pattern = String(key.answer).charAt(0);
     } else if (type === "fill") {
@@ -182,7 +188,10 @@
     root.setAttribute("data-wp-scorm", "connected");
     document.addEventListener("wp:graded", graded);
     addEventListener("scroll", () => { looking = looking || setTimeout(where, 400); }, { passive: true });
-    addEventListener("load", () => { const t = place && !location.hash && document.getElementById(place); if (t) t.scrollIntoView(); });
+    addEventListener("load", () => { // back where the learner was
+      const t = place && !location.hash && document.getElementById(place);
+      if (t) t.scrollIntoView();
+    });
     addEventListener("pagehide", finish);
     addEventListener("beforeunload", finish);
   }
