@@ -65,8 +65,10 @@ check: $(VENV)/.site-installed
 
 export: $(VENV)/.print-installed print-libs
 	$(BIN)/werkplaats export scorm
+	$(BIN)/werkplaats export cc
 	$(BIN)/werkplaats export qti
 	$(BIN)/werkplaats export moodle
+	$(BIN)/werkplaats export brightspace
 	$(BIN)/werkplaats export print
 
 bench: $(VENV)/.site-installed

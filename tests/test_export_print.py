@@ -34,7 +34,7 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     logger = logging.getLogger("weasyprint")
     logger.addHandler(records)
     try:
-        assert main(["--root", str(root), "export", "print"]) == 0
+        assert main(["--root", str(root), "export", "print", "--answers", "appended"]) == 0
     finally:
         logger.removeHandler(records)
     # WeasyPrint logs what it could not use (a stylesheet rule, a URL): there must be nothing of the kind.
@@ -62,12 +62,12 @@ def test_pdf_has_cover_units_cases_quiz_and_key(workbook: tuple[Path, Path]) -> 
     assert "Inhoud" in pages[1]
     everything = "\n".join(pages)
     for text in ("Introductie", "Lees Het gesprek.", "Meneer Bakker", "De ladder: wie kan wat?",
-                 "Eigen kracht", "Om over na te denken", "Toets: Mini-module", "Vraag 9", "Antwoorden",
+                 "Eigen kracht", "Om over na te denken", "Toets: Mini-module", "Vraag 7", "Antwoorden",
                  "Bijvoorbeeld hoe hij zijn dag invult."):
         assert text in everything, text
     # The key comes after the last question.
     key_page = next(n for n, text in enumerate(pages) if "Antwoorden" in text and "Vraag 1" in text)
-    assert key_page > next(n for n, text in enumerate(pages) if "Vraag 9" in text)
+    assert key_page > next(n for n, text in enumerate(pages) if "Vraag 7" in text)
     assert "Modelantwoord" in "\n".join(pages[key_page:])
 
 
@@ -84,9 +84,9 @@ def test_questions_have_room_to_write_and_no_answers(workbook: tuple[Path, Path]
     assert not quiz.xpath(".//input|.//textarea|.//details|.//button")
     by_type = {q.get("id"): q for q in questions}
     assert quiz.find_class("wp-print-box"), "no boxes to tick"
-    assert len(by_type["question-9"].find_class("wp-print-lines")[0]) >= 5, "too few lines for an open question"
-    assert len(by_type["question-8"].find_class("wp-print-slot")) == 4
-    # Self-check questions inside a unit are numbered before the quiz and have their answers in the key too.
+    assert len(by_type["quiz-7"].find_class("wp-print-lines")[0]) >= 5, "too few lines for an open question"
+    assert len(by_type["quiz-6"].find_class("wp-print-slot")) == 4
+    # Self-check questions inside a unit have their own numbers and their answers in the key too.
     assert len(tree.get_element_by_id("unit-verdieping").find_class("wp-print-question")) == 2
     assert len(tree.get_element_by_id("answers").find_class("wp-print-answer")) == 9
     # Reflection questions of the case get lines as well.

@@ -39,6 +39,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         for finding in findings:
             print(finding)
         counts = ", ".join(f"{n} {kind}" for kind, n in project.counts().items())
+        from werkplaats.export.media import media_warnings  # exports: question images they cannot pack
+
+        for warning in media_warnings(_root(args), project):
+            print(f"warning: {warning}", file=sys.stderr)
         sys.stdout.flush()
         if problems:
             print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found ({counts})", file=sys.stderr)
@@ -118,10 +122,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export modules for an LMS or for print."""
-    from werkplaats.export import ExportError, run_export
+    from werkplaats.export import ExportError, ExportOptions, run_export
 
+    options = ExportOptions(attempts=args.attempts, answers=args.answers, partial=args.partial)
     try:
-        for path in run_export(_root(args), args.format, args.modules, Path(args.out) if args.out else None):
+        for path in run_export(_root(args), args.format, args.modules, Path(args.out) if args.out else None,
+                               options=options):
             print(path)
     except ExportError as exc:
         print(f"werkplaats export: {exc}", file=sys.stderr)
@@ -186,10 +192,16 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", default="schemas", help="folder to write to (default: schemas)")
     schema.set_defaults(func=cmd_schema)
 
-    export = sub.add_parser("export", help="export modules: scorm, qti, moodle or print")
-    export.add_argument("format", choices=("scorm", "qti", "moodle", "print"))
+    export = sub.add_parser("export", help="export modules: scorm, cc, qti, moodle, brightspace or print")
+    export.add_argument("format", choices=("scorm", "cc", "qti", "moodle", "brightspace", "print"))
     export.add_argument("modules", nargs="*", metavar="MODULE_ID")
     export.add_argument("--out", help="output folder (default: dist/FORMAT)")
+    export.add_argument("--attempts", choices=("best", "last"), default="best",
+                        help="scorm: the best attempt stands (default) or the last attempt counts")
+    export.add_argument("--answers", choices=("separate", "appended"), default="separate",
+                        help="print: the answer key as a separate file for the lecturer (default) or at the end")
+    export.add_argument("--partial", action="store_true",
+                        help="moodle: partial credit and a retry penalty instead of all-or-nothing per question")
     export.set_defaults(func=cmd_export)
 
     bench = sub.add_parser("bench", help="benchmark the build against plain mkdocs-material")

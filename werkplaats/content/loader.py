@@ -40,6 +40,17 @@ class ModuleContent:
     questions: list[Any] = field(default_factory=list)
     folder: str = ""
 
+    def quiz_questions(self) -> list[Any]:
+        """The questions of the module's quiz, in the quiz's order (the whole bank for `questions: all`)."""
+        if self.module.quiz.questions == "all":
+            return list(self.questions)
+        by_id = {q.id: q for q in self.questions}
+        return [by_id[q] for q in self.module.quiz.questions if q in by_id]
+
+    def question(self, question_id: str) -> Any | None:
+        """The question of the bank with `question_id`, or None."""
+        return next((q for q in self.questions if q.id == question_id), None)
+
 
 @dataclass
 class Project:

@@ -24,13 +24,20 @@ _KEY = "\x00quiz-key\x00"
 _NUMBER = "\x00question-number\x00"
 
 
-def _stable_order(values: Sequence[str], salt: str) -> list[int]:
-    """Indexes of `values` in an order that looks shuffled but is the same on every build."""
+def stable_order(values: Sequence[str], salt: str) -> list[int]:
+    """Indexes of `values` in an order that looks shuffled but is the same on every build (and every export).
+
+    The site shows matching answers and ordering items in this order; the exports use it too, so that a printed
+    question and a package list them as the site does.
+    """
     keyed = [(hashlib.sha1(f"{salt}\0{value}".encode()).hexdigest(), index) for index, value in enumerate(values)]
     order = [index for _, index in sorted(keyed)]
     if order == list(range(len(values))) and len(values) > 1:
         order = order[1:] + order[:1]  # never show the solution as the given order
     return order
+
+
+_stable_order = stable_order  # the old private name, for code not yet moved to the public one
 
 
 def version_of(questions: Sequence[Question]) -> str:
@@ -104,11 +111,11 @@ class QuizRenderer:
         elif question.type == "matching":
             view["pairs"] = [{"left_html": self._inline(p.left, page), "right_html": self._inline(p.right, page)}
                              for p in question.pairs]
-            order = _stable_order([p.right for p in question.pairs], question.id)
+            order = stable_order([p.right for p in question.pairs], question.id)
             view["rights"] = [{"index": i, "text": question.pairs[i].right} for i in order]
             key["pairs"] = list(range(len(question.pairs)))
         elif question.type == "ordering":
-            order = _stable_order(question.items, question.id)
+            order = stable_order(question.items, question.id)
             view["display_items"] = [{"index": i, "html": self._inline(question.items[i], page)} for i in order]
             view["items_html"] = [self._inline(item, page) for item in question.items]
             key["order"] = list(range(len(question.items)))
