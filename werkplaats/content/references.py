@@ -20,6 +20,7 @@ REFERENCE_FIELDS = {
     "instruments": "instrument",
     "circle": "knowledge_circle",
     "see_also": "term",
+    "dialogues": "dialogue",
 }
 
 #: Macros that link to one item, by the type they link to.
@@ -31,6 +32,7 @@ LINK_MACROS = {
     "circle": "knowledge_circle",
     "instrument": "instrument",
     "module": "module",
+    "dialogue": "dialogue",
 }
 
 _LINK_CALL = re.compile(r"\{\{-?\s*(" + "|".join(LINK_MACROS) + r")\(\s*['\"]([^'\"]*)['\"]")
@@ -39,6 +41,7 @@ _QUESTIONS_CALL = re.compile(r"\{\{-?\s*(questions|quiz)\(\s*['\"]([^'\"]*)['\"]
 LABELS = {
     "method": "method", "case": "case", "competence": "competence", "instrument": "instrument",
     "knowledge_circle": "knowledge circle", "term": "term", "module": "module",
+    "dialogue": "dialogue",
 }
 
 
