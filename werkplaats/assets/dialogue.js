@@ -32,7 +32,7 @@
   }
   const storage = () => window.__wpStorage || window.localStorage;
   function load(id) {
-    try { return JSON.parse(storage().getItem(key(id))); } catch (e) { return null; }
+    try { return JSON.parse(storage().getItem(key(id))); } catch (e) { return false; }
   }
   function save(id, state) {
     state.date = new Date().toISOString();
