@@ -270,5 +270,5 @@ def test_assets_budget() -> None:
     import gzip
 
     assets = Path(__file__).resolve().parent.parent / "werkplaats" / "assets"
-    data = (assets / "dialogue.js").read_bytes() + (assets / "dialogue.css").read_bytes()
-    assert len(gzip.compress(data, 9)) <= 3072
+    sizes = [len(gzip.compress((assets / name).read_bytes(), 9)) for name in ("dialogue.js", "dialogue.css")]
+    assert sum(sizes) <= 3072, sizes

@@ -1,13 +1,5 @@
-/* dialogue.js: plays the conversation simulations (content type `dialogue`) and shows them on "Mijn voortgang".
- *
- * Reads the transcript rendered by templates/dialogue/dialogue.html (contract in werkplaats/pages/dialogue.py),
- * hides it and plays the dialogue one node at a time: choices are <button>s inside the root, feedback is announced
- * in a live region, the root gets data-state="end" at an ending. Runs on every page of Material's instant
- * navigation (document$), elsewhere once on DOMContentLoaded.
- * State: key <scope>wp:dialogue:<id> in window.__wpStorage (SCORM) or localStorage, as JSON
- *   {"path": [node ids from the start], "choices": [choice index per step], "ended": node id | null, "date": ISO};
- * it is checked against the dialogue before use: anything that does not fit restarts with a short notice.
- */
+/* dialogue.js: plays the dialogues and fills their entry on "Mijn voortgang". DOM contract and storage format:
+   werkplaats/pages/dialogue.py. */
 (function () {
   "use strict";
   if (window.__wpDialogue) return;
@@ -27,7 +19,7 @@
   }
   function key(id) {
     let scope = "/";
-    try { scope = (window.__md_scope && new URL(window.__md_scope).pathname) || "/"; } catch (e) { /* default */ }
+    try { scope = new URL(window.__md_scope).pathname; } catch (e) { /* no Material: the default */ }
     return scope + "wp:dialogue:" + id;
   }
   const storage = () => window.__wpStorage || window.localStorage;
@@ -37,10 +29,6 @@
   function save(id, state) {
     state.date = new Date().toISOString();
     try { storage().setItem(key(id), JSON.stringify(state)); } catch (e) { /* full or no storage */ }
-  }
-  function say(region, message) { // the same message twice is announced twice
-    region.textContent = "";
-    setTimeout(() => { region.textContent = message; }, 50);
   }
 
   function play(root) {
@@ -124,7 +112,8 @@
             state.choices.push(n);
             draw();
             save(id, state);
-            say(live, text(c.li, ".wp-dlg-fb") + (state.ended ? " " + T.end + ": " + text(nodes[c.to].end, ".wp-dlg-verdict") : ""));
+            live.textContent = ""; // announced anew even if the same
+            setTimeout(() => { live.textContent = text(c.li, ".wp-dlg-fb") + " " + text(nodes[c.to].li, ".wp-dlg-verdict"); }, 50);
             turn.focus();
           };
           group.append(button);
@@ -136,10 +125,8 @@
   }
 
   function progress(el) {
-    const T = data(el, "data-t"), list = h("ul");
-    let entries = [];
-    try { entries = JSON.parse(el.getAttribute("data-wp-dialogues")) || []; } catch (e) { /* none */ }
-    for (const d of entries) {
+    const T = data(el, "data-t"), list = h("ul"), entries = data(el, "data-wp-dialogues");
+    for (const d of Array.isArray(entries) ? entries : []) {
       const s = load(d.id), ends = d.endings || {};
       let status = T.none;
       if (s && Array.isArray(s.choices)) {
@@ -161,7 +148,7 @@
       for (const el of $$(document, sel)) {
         if (el.hasAttribute("data-dlg-ready")) continue;
         el.setAttribute("data-dlg-ready", "");
-        try { setUp(el); } catch (e) { if (window.console) console.error("dialogue:", e); }
+        try { setUp(el); } catch (e) { console.error(e); }
       }
     }
   }

@@ -9,7 +9,18 @@ DOM contract (templates/dialogue/dialogue.html, assets/dialogue.js, tests):
 - inside it `.wp-dlg-map` holds `li.wp-dlg-node[data-node=<node id>]`, each with `.wp-dlg-who`, `.wp-dlg-text`, and
   either `.wp-dlg-choices > li[data-to][data-scores]` (with `.wp-dlg-say` and `.wp-dlg-fb`) or
   `.wp-dlg-end[data-outcome]` (with `.wp-dlg-verdict` and `.wp-dlg-debrief`).
-The player's choices are `<button>`s inside the root; the root gets `data-state="end"` at an ending.
+The player's choices are `<button>`s inside the root; the root gets `data-state="play"`, and `data-state="end"` at
+an ending. The transcript is hidden while the player runs (and shown again in print). Feedback on a choice is
+announced in an `aria-live` region; focus moves to the new turn. dialogue.js runs on every page of Material's instant
+navigation (`document$`), elsewhere once on DOMContentLoaded.
+
+State: key `<scope>wp:dialogue:<id>` (scope = the path of Material's `__md_scope`, or `/`) in `window.__wpStorage`
+when it exists (SCORM), else localStorage, as JSON
+`{"path": [node ids from the start], "choices": [choice index per step], "ended": node id | null, "date": ISO}`.
+It is checked against the dialogue before use; anything that does not fit restarts the dialogue with a short notice.
+
+"Mijn voortgang": `.wp-dialogue-progress[data-wp-dialogues]` holds JSON `[{"id", "title", "url", "endings":
+{node id: verdict}}]` and `data-t` (the same UI strings); dialogue.js lists each dialogue's state in it.
 """
 
 from __future__ import annotations
