@@ -192,7 +192,7 @@ def test_module_lists_unknown_dialogue(project: Path) -> None:
     index.write_text(index.read_text(encoding="utf-8").replace("dialogues: [kort-gesprek]", "dialogues: [kort-gesprk]"),
                      encoding="utf-8")
     assert [str(p) for p in load_project(project).problems] == [
-        "modules/mini/index.md:10: dialogues[0]: no dialogue with id `kort-gesprk`; did you mean `kort-gesprek`?"]
+        "modules/mini/index.md:11: dialogues[0]: no dialogue with id `kort-gesprk`; did you mean `kort-gesprek`?"]
 
 
 def test_dialogue_macro_checked(project: Path) -> None:
