@@ -11,6 +11,7 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from werkplaats.export.common import ExportError, static_file, write_bytes
+from werkplaats.export.dialogues import dialogue_sections
 from werkplaats.export.document import Builder
 from werkplaats.quiz.render import _stable_order as stable_order
 from werkplaats.render import md_block, md_inline
@@ -85,9 +86,11 @@ class PrintQuestions:
 def workbook_html(ctx: ExportContext, content: ModuleContent) -> str:
     """The workbook of one module as one self-contained HTML document."""
     questions = PrintQuestions(ctx)
-    doc = Builder(ctx, content, questions, inline_media=True).build(quiz_key=f"wp-quiz-{content.module.id}")
-    return ctx.render("print/workbook.html", doc=doc, lang=ctx.lang, key=questions.key,
-                      css=static_file("print.css").decode("utf-8"))
+    builder = Builder(ctx, content, questions, inline_media=True)
+    dialogues = dialogue_sections(ctx, builder, content, write=True)  # before build(): their terms in the glossary
+    doc = builder.build(quiz_key=f"wp-quiz-{content.module.id}")
+    return ctx.render("print/workbook.html", doc=doc, lang=ctx.lang, key=questions.key, dialogues=dialogues,
+                      css=static_file("print.css").decode("utf-8") + static_file("dialogue-print.css").decode("utf-8"))
 
 
 def _fetcher(refused: list[str]) -> Any:
