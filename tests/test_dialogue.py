@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -272,3 +273,29 @@ def test_assets_budget() -> None:
     assets = Path(__file__).resolve().parent.parent / "werkplaats" / "assets"
     sizes = [len(gzip.compress((assets / name).read_bytes(), 9)) for name in ("dialogue.js", "dialogue.css")]
     assert sum(sizes) <= 3072, sizes
+
+
+def test_english_ui_strings(project: Path) -> None:
+    from werkplaats.labels import labels_for
+    from werkplaats.pages.dialogue import dialogue_html
+    from werkplaats.render import make_environment, md_block
+
+    loaded = load_project(project)
+    html = dialogue_html(make_environment(), loaded.items["dialogue"]["kort-gesprek"], loaded, labels_for("en"),
+                         md_block)
+    assert "Step 1" in html and "Continues at step 2" in html and "Narrator" in html
+    assert "<strong>End: Gesprek over de claim</strong> (a conversation about the claim)" in html
+    ui = json.loads(lxml_attr(html, "data-t"))
+    assert ui["again"] == "Start again" and ui["say"] == "What do you say?"
+    # Every string dialogue.js uses is there, in both languages.
+    script = (Path(__file__).resolve().parent.parent / "werkplaats" / "assets" / "dialogue.js").read_text(encoding="utf-8")
+    used = set(re.findall(r"\bT\.(\w+)", script))
+    assert used and used <= set(ui)
+    assert used <= set(json.loads(lxml_attr(dialogue_html(make_environment(), loaded.items["dialogue"]["kort-gesprek"],
+                                                          loaded, labels_for("nl"), md_block), "data-t")))
+
+
+def lxml_attr(html: str, name: str) -> str:
+    from lxml import html as lxml_html
+
+    return lxml_html.fromstring(html).get(name)
