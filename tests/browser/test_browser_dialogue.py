@@ -127,6 +127,15 @@ def test_state_kept_across_reload_and_instant_navigation(page: object, base_url:
                         page.locator(".wp-dialogue-progress li").inner_text())
 
 
+def test_progress_with_a_foreign_ending(page: object, base_url: str) -> None:
+    page.goto(base_url)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
+                  [KEY, json.dumps({"path": ["begin"], "choices": [], "ended": "constructor", "date": "x"})])
+    page.goto(base_url + "voortgang/")
+    page.wait_for_selector(".wp-dialogue-progress[data-dlg-ready] li")
+    assert page.locator(".wp-dialogue-progress li").inner_text() == "Een kort gesprek: bezig (0 keuzes gemaakt)"
+
+
 def test_progress_before_any_dialogue(page: object, base_url: str) -> None:
     page.goto(base_url + "voortgang/")
     page.wait_for_selector(".wp-dialogue-progress[data-dlg-ready] li")
@@ -139,6 +148,8 @@ def test_progress_before_any_dialogue(page: object, base_url: str) -> None:
     {"path": ["begin", "doorvragen"], "choices": [1], "ended": None, "date": "x"},
     {"path": ["begin"], "choices": [], "ended": "begin", "date": "x"},
     {"path": "begin", "choices": 3},
+    {"path": ["begin", "__proto__"], "choices": [0], "ended": None, "date": "x"},
+    {"path": ["begin", "einde-claim"], "choices": [1], "ended": "constructor", "date": "x"},
     "geen object",
 ])
 def test_bad_stored_state_restarts_with_a_notice(page: object, base_url: str, bad: object) -> None:

@@ -33,7 +33,7 @@
 
   function play(root) {
     const id = root.dataset.dialogue, T = data(root, "data-t"), names = data(root, "data-competences");
-    const me = root.dataset.me, start = root.dataset.start, nodes = {};
+    const me = root.dataset.me, start = root.dataset.start, nodes = Object.create(null);
     for (const li of $$(root, ".wp-dlg-node")) {
       nodes[li.dataset.node] = { li, end: li.querySelector(".wp-dlg-end"),
         choices: $$(li, ".wp-dlg-choices > li").map(c => ({ li: c, to: c.dataset.to, scores: data(c, "data-scores") })) };
@@ -55,8 +55,8 @@
         const node = nodes[s.path[i]], n = s.choices[i];
         if (!node || !Number.isInteger(n) || !node.choices[n] || node.choices[n].to !== s.path[i + 1]) return false;
       }
-      const last = s.path[s.path.length - 1];
-      return !!nodes[last] && (s.ended == null || (s.ended === last && !!nodes[last].end));
+      const last = s.path[s.choices.length];
+      return s.ended == null || (s.ended === last && !!nodes[last].end);
     }
     let state = load(id);
     if (state !== null && !fits(state)) {
@@ -131,7 +131,7 @@
       let status = T.none;
       if (s && Array.isArray(s.choices)) {
         const when = new Date(s.date);
-        status = s.ended && ends[s.ended]
+        status = typeof ends[s.ended] == "string"
           ? T.done.replace("{d}", isNaN(when) ? "?" : when.toLocaleDateString(document.documentElement.lang || undefined))
             .replace("{v}", ends[s.ended])
           : T.busy.replace("{n}", s.choices.length);
