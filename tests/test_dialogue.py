@@ -222,6 +222,7 @@ def test_schema_has_dialogue(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert {"roles", "intro", "nodes"} <= set(schema["required"])
     node = schema["$defs"]["Node"]
     assert set(node["properties"]) == {"id", "speaker", "text", "choices", "ending"}
+    assert node["oneOf"] == [{"required": ["choices"]}, {"required": ["ending"]}]
 
 
 @pytest.fixture(scope="module")

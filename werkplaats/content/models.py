@@ -350,6 +350,9 @@ class Ending(Model):
 class Node(Model):
     """One turn of a dialogue: who speaks, what is said, and either choices or an ending."""
 
+    # For editors: exactly one of the two (the loader reports it with its line, together with the graph's mistakes).
+    model_config = ConfigDict(**Model.model_config,
+                              json_schema_extra={"oneOf": [{"required": ["choices"]}, {"required": ["ending"]}]})
     id: Id
     speaker: Id = Field(title="Spreker", description="Een sleutel uit `roles`, of `verteller`.")
     text: Text = Field(title="Tekst", description="Wat er gezegd wordt of gebeurt (Markdown).")
