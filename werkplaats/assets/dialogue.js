@@ -1,5 +1,4 @@
-/* dialogue.js: plays the dialogues and fills their entry on "Mijn voortgang". DOM contract and storage format:
-   werkplaats/pages/dialogue.py. */
+/* dialogue.js: plays the dialogues, fills their entry on "Mijn voortgang". Contract: werkplaats/pages/dialogue.py */
 (function () {
   "use strict";
   if (window.__wpDialogue) return;
@@ -112,7 +111,7 @@
             state.choices.push(n);
             draw();
             save(id, state);
-            live.textContent = ""; // announced anew even if the same
+            live.textContent = "";
             setTimeout(() => { live.textContent = text(c.li, ".wp-dlg-fb") + " " + text(nodes[c.to].li, ".wp-dlg-verdict"); }, 50);
             turn.focus();
           };
