@@ -205,3 +205,22 @@ def test_axe_on_the_dialogue_page(new_context: object, base_url: str, axe_path: 
     found["progress"] = axe(page, axe_path)
     problems = {name: lines for name, lines in found.items() if lines}
     assert not problems, "\n".join(f"{name}: {line}" for name, lines in problems.items() for line in lines)
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_focused_choice_is_readable(new_context: object, base_url: str, scheme: str) -> None:
+    """Keyboard focus gives a choice Material's accent background; its text must stay readable (AA, 4.5:1)."""
+    page = new_context(color_scheme=scheme).new_page()
+    open_dialogue(page, base_url)
+    button = page.locator(f"{ROOT} .wp-dlg-turn button").first
+    button.focus()
+    page.wait_for_timeout(500)  # Material animates the colours
+    fg, bg = button.evaluate("b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]")
+    light, dark = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 4.5, (fg, bg)
