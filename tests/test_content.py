@@ -31,7 +31,7 @@ def test_minimal_site_is_valid(project: Path) -> None:
     loaded = load_project(project)
     assert loaded.problems == []
     assert loaded.counts() == {"method": 1, "competence": 1, "knowledge_circle": 1, "case": 1, "instrument": 1,
-                               "module": 1, "term": 2, "question": 7}
+                               "module": 1, "term": 2, "dialogue": 1, "question": 7}
 
 
 # Each case: (file, old text, new text, expected "file:line: message" fragment).

@@ -44,6 +44,18 @@ NL: dict[str, str] = {
     "self_check": "Test jezelf", "modules_training": "Modules die deze competentie trainen",
     "used_in_modules": "Gebruikt in modules", "all_terms": "Alle begrippen van A tot Z.",
     "no_items": "Nog geen inhoud.",
+    # Dialogues (conversation simulations): the page, the transcript without JavaScript, dialogue.js.
+    "dialogue": "Gesprek", "dialogues": "Gesprekken", "dlg_roles": "Wie doen er mee", "dlg_situation": "De situatie",
+    "dlg_play": "Oefen het gesprek", "dlg_narrator": "Verteller",
+    "dlg_noscript": "Hieronder staat het hele gesprek: elke stap, elke keuze met feedback en waar die keuze heen "
+                    "leidt. Met JavaScript aan speel je het stap voor stap.",
+    "dlg_step": "Stap {n}", "dlg_leads_to": "Verder bij stap {n}", "dlg_end": "Einde",
+    "dlg_outcome_claim": "gesprek over de claim", "dlg_outcome_breed": "breed gesprek",
+    "dlg_outcome_plan": "gesprek met een plan op de ladder", "dlg_write": "Welke keuze maak jij hier, en waarom?",
+    "dlg_say": "Wat zeg je?", "dlg_again": "Opnieuw", "dlg_tally": "Je score per competentie",
+    "dlg_route": "Jouw route", "dlg_other": "Had je gezegd", "dlg_you": "Jij",
+    "dlg_reset": "Je bewaarde gesprek past niet bij deze versie van het gesprek; je begint opnieuw.",
+    "dlg_none": "nog niet begonnen", "dlg_busy": "bezig ({n} keuzes gemaakt)", "dlg_done": "afgerond op {d}: {v}",
 }
 
 EN: dict[str, str] = {
@@ -82,6 +94,18 @@ EN: dict[str, str] = {
     "noscript_progress": "Your progress needs JavaScript.", "self_check": "Check yourself",
     "modules_training": "Modules that train this competence", "used_in_modules": "Used in modules",
     "all_terms": "All terms from A to Z.", "no_items": "No content yet.",
+    "dialogue": "Conversation", "dialogues": "Conversations", "dlg_roles": "Who takes part",
+    "dlg_situation": "The situation", "dlg_play": "Practise the conversation", "dlg_narrator": "Narrator",
+    "dlg_noscript": "Below is the whole conversation: every step, every choice with its feedback and where it "
+                    "leads. With JavaScript on you play it step by step.",
+    "dlg_step": "Step {n}", "dlg_leads_to": "Continues at step {n}", "dlg_end": "End",
+    "dlg_outcome_claim": "a conversation about the claim", "dlg_outcome_breed": "a broad conversation",
+    "dlg_outcome_plan": "a conversation with a plan on the ladder",
+    "dlg_write": "Which choice would you make here, and why?",
+    "dlg_say": "What do you say?", "dlg_again": "Start again", "dlg_tally": "Your score per competence",
+    "dlg_route": "Your route", "dlg_other": "Had you said", "dlg_you": "You",
+    "dlg_reset": "Your saved conversation does not fit this version of the conversation; you start again.",
+    "dlg_none": "not started", "dlg_busy": "in progress ({n} choices made)", "dlg_done": "finished on {d}: {v}",
 }
 
 

@@ -121,6 +121,8 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         _add_theme_dir(config)
         config.extra_css.insert(0, f"{ASSET_DIR}/werkplaats.css")
         config.extra_javascript.append(f"{ASSET_DIR}/werkplaats.js")
+        config.extra_css.insert(1, f"{ASSET_DIR}/dialogue.css")
+        config.extra_javascript.append(f"{ASSET_DIR}/dialogue.js")
         if config.strict:
             self.counter = _Counter()
             logging.getLogger("mkdocs").addHandler(self.counter)

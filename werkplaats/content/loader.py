@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from werkplaats.incremental import ReadCache
 
 #: Content types that live in a folder of their own as one file per item (modules are folders of files).
-FLAT_TYPES = ("method", "competence", "knowledge_circle", "case", "instrument", "term")
+FLAT_TYPES = ("method", "competence", "knowledge_circle", "case", "instrument", "term", "dialogue")
 SUFFIXES = (".md", ".yml", ".yaml")
 
 
@@ -413,6 +413,7 @@ def load_project(root: Path, read_cache: ReadCache | None = None) -> Project:
     Returns:
         The project; its `problems` lists every mistake found, in files and between them.
     """
+    from werkplaats.content.dialogues import check_dialogues
     from werkplaats.content.references import check_references
 
     project = Project(root=root, read_cache=read_cache)
@@ -425,5 +426,6 @@ def load_project(root: Path, read_cache: ReadCache | None = None) -> Project:
         elif folder.is_file() and not folder.name.startswith("."):
             project.problems.append(Problem(_rel(folder, root), 1,
                                             "modules/ holds one folder per module; move this file into one"))
+    check_dialogues(project)
     check_references(project)
     return project

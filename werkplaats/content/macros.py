@@ -38,6 +38,7 @@ MACROS: dict[str, Macro] = {macro.name: macro for macro in (
     Macro("circle", "knowledge_circle"),
     Macro("instrument", "instrument"),
     Macro("module", "module"),
+    Macro("dialogue", "dialogue"),
     Macro("questions", "module", "embed", ("id", "ids")),
     Macro("quiz", "module", "embed", ("id",)),
 )}

@@ -20,11 +20,13 @@ REFERENCE_FIELDS = {
     "instruments": "instrument",
     "circle": "knowledge_circle",
     "see_also": "term",
+    "dialogues": "dialogue",
 }
 
 LABELS = {
     "method": "method", "case": "case", "competence": "competence", "instrument": "instrument",
     "knowledge_circle": "knowledge circle", "term": "term", "module": "module",
+    "dialogue": "dialogue",
 }
 
 

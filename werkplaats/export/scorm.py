@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from werkplaats.export.common import content_hash, material_stylesheets, stable_id, static_file, write_zip
+from werkplaats.export.dialogues import dialogue_sections
 from werkplaats.export.document import Builder
 
 if TYPE_CHECKING:
@@ -76,16 +77,21 @@ def assets(ctx: ExportContext) -> tuple[dict[str, bytes], list[str], list[str]]:
     stylesheets += ["assets/werkplaats.css", "assets/export.css"]
     files["assets/werkplaats.js"] = (WERKPLAATS_ASSETS / "werkplaats.js").read_bytes()
     files["assets/scorm.js"] = static_file("scorm.js")
+    for name in ("dialogue.css", "dialogue.js"):  # the dialogues' player, as on the site
+        files[f"assets/{name}"] = (WERKPLAATS_ASSETS / name).read_bytes()
+    stylesheets.insert(stylesheets.index("assets/werkplaats.css") + 1, "assets/dialogue.css")
     # scorm.js first: it installs `window.__wpStorage` (the LMS as the only store) before werkplaats.js starts.
-    return files, stylesheets, ["assets/scorm.js", "assets/werkplaats.js"]
+    return files, stylesheets, ["assets/scorm.js", "assets/werkplaats.js", "assets/dialogue.js"]
 
 
 def page(ctx: ExportContext, content: ModuleContent) -> dict[str, bytes]:
     """`index.html` and every file it needs, by archive name."""
     files, stylesheets, scripts = assets(ctx)
-    doc = Builder(ctx, content, _site_quiz(ctx)).build(quiz_key=f"wp-quiz-{content.module.id}")
+    builder = Builder(ctx, content, _site_quiz(ctx))
+    dialogues = dialogue_sections(ctx, builder, content)  # before build(): their terms go into the glossary
+    doc = builder.build(quiz_key=f"wp-quiz-{content.module.id}")
     html = ctx.render("scorm/index.html", doc=doc, lang=ctx.lang, stylesheets=stylesheets, scripts=scripts,
-                      attempts=ctx.options.attempts)
+                      attempts=ctx.options.attempts, dialogues=dialogues)
     files["index.html"] = html.encode("utf-8")
     files.update(doc.media)
     return files

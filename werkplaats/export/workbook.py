@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from werkplaats.export.common import ExportError, static_file, write_bytes
+from werkplaats.export.dialogues import dialogue_sections
 from werkplaats.export.document import Builder
 from werkplaats.export.media import QuestionHtml
 from werkplaats.quiz.render import stable_order
@@ -127,9 +128,12 @@ def workbook_html(ctx: ExportContext, content: ModuleContent, part: str = "both"
         part: `both` (the workbook with the key at the end), `workbook` (no key) or `answers` (the key alone).
     """
     questions = PrintQuestions(ctx, content.module.id, content.folder)
-    doc = Builder(ctx, content, questions, inline_media=True).build(quiz_key=f"wp-quiz-{content.module.id}")
+    builder = Builder(ctx, content, questions, inline_media=True)
+    dialogues = dialogue_sections(ctx, builder, content, write=True)  # before build(): their terms in the glossary
+    doc = builder.build(quiz_key=f"wp-quiz-{content.module.id}")
+    css = static_file("print.css").decode("utf-8") + static_file("dialogue-print.css").decode("utf-8")
     return ctx.render("print/workbook.html", doc=doc, lang=ctx.lang, key=questions.key, part=part,
-                      css=static_file("print.css").decode("utf-8"))
+                      dialogues=dialogues, css=css)
 
 
 def require_weasyprint() -> Any:

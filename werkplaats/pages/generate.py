@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from werkplaats.content.macros import MacroCall, find_calls, replace_calls, uses_jinja
 from werkplaats.content.models import LEVELS
+from werkplaats.pages.dialogue import dialogue_html, js_labels, progress_entries
 from werkplaats.pages.links import (
     GLOSSARY_PAGE,
     MATRIX_PAGE,
@@ -28,7 +29,7 @@ from werkplaats.pages.links import (
 )
 from werkplaats.pages.relations import build_relations
 from werkplaats.quiz.render import QuizRenderer
-from werkplaats.render import make_environment, to_json
+from werkplaats.render import make_environment, md_block, to_json
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
     from werkplaats.incremental import PageCache
 
 PLURAL = {"method": "methods", "competence": "competences", "knowledge_circle": "knowledge_circles",
-          "case": "cases", "instrument": "instruments", "module": "modules", "term": "terms"}
+          "case": "cases", "instrument": "instruments", "module": "modules", "term": "terms",
+          "dialogue": "dialogues"}
 LADDER = ("own_strength", "network", "volunteer", "professional")
 #: At most this many entries in one level of a section's navigation; larger sections are split into groups, so that
 #: with `navigation.prune` every page carries a navigation of about the same size however much content there is.
@@ -193,6 +195,11 @@ class Generator:
         }
         if kind == "instrument":
             context["form"] = self.slot(self.quiz.instrument(item, page=page))
+        if kind == "dialogue":
+            context["roles"] = ", ".join(item.roles.values())
+            context["player"] = self.slot(dialogue_html(
+                self.env, item, self.project, self.labels,
+                lambda text: md_block(expand_link_macros(text, self.linker, page))))
         return page, self._render(f"{kind}.md", page, **context)
 
     def module_pages(self, content: ModuleContent) -> dict[str, str]:
@@ -341,6 +348,9 @@ class Generator:
                        for i in self._sorted("instrument")]
         return self._render("progress.md", PROGRESS_PAGE, modules=modules,
                             data_json=to_json({"modules": modules, "instruments": instruments}),
+                            dialogues_json=to_json(progress_entries(
+                                self.project, lambda d: self._href(PROGRESS_PAGE, page_of("dialogue", d)[0]))),
+                            dialogue_labels=to_json(js_labels(self.labels)),
                             front_matter=front_matter(self.labels["progress"]))
 
     # -- reuse between builds ------------------------------------------------------------------------------------
@@ -378,7 +388,7 @@ class Generator:
     def generate(self) -> PageSet:
         """Every generated page and the navigation of each section."""
         result = PageSet()
-        for kind in ("knowledge_circle", "method", "case", "competence", "instrument"):
+        for kind in ("knowledge_circle", "method", "case", "dialogue", "competence", "instrument"):
             index, markdown = self.index_page(kind)
             result.pages[index] = markdown
             children: list[Any] = [index]

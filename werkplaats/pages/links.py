@@ -24,6 +24,7 @@ SECTIONS = {
     "instrument": "instrumenten",
     "module": "modules",
     "term": "begrippen",
+    "dialogue": "gesprekken",
 }
 PROGRESS_PAGE = "voortgang/index.md"
 MATRIX_PAGE = "competenties/matrix.md"
