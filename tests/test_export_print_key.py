@@ -3,6 +3,7 @@ images in questions embedded."""
 
 from __future__ import annotations
 
+import importlib
 import re
 import shutil
 from pathlib import Path
@@ -19,7 +20,7 @@ MINIMAL = Path(__file__).parent / "sites" / "minimal"
 
 @pytest.fixture
 def printed(tmp_path: Path) -> Path:
-    pytest.importorskip("weasyprint", reason="WeasyPrint is not installed (pip install weasyprint)")
+    importlib.import_module("weasyprint")
     root = tmp_path / "minimal"
     shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", "dist", "__pycache__"))
     (root / "docs" / "img").mkdir(parents=True, exist_ok=True)

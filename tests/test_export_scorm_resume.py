@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib
 import json
 import shutil
 import threading
@@ -55,9 +56,9 @@ def site_root(tmp_path: Path) -> Path:
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A folder served on 127.0.0.1 with scorm-again in it; packages go to `<folder>/<name>/sco`."""
     if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed (make chromium)")
+        pytest.fail("Chromium is not installed (make chromium)")
     if not SCORM_AGAIN.exists():
-        pytest.skip("scorm-again is not installed (make npm-deps)")
+        pytest.fail("scorm-again is not installed (make npm-deps)")
     folder = tmp_path / "lms"
     folder.mkdir()
     shutil.copy(SCORM_AGAIN, folder / "scorm12.js")
@@ -81,7 +82,7 @@ def _install(served: tuple[Path, str], package: Path, name: str) -> str:
 
 @pytest.fixture
 def browser() -> Iterator[object]:
-    playwright = pytest.importorskip("playwright.sync_api")
+    playwright = importlib.import_module("playwright.sync_api")
     with playwright.sync_playwright() as p:
         instance = p.chromium.launch(executable_path=str(CHROMIUM),
                                      args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])

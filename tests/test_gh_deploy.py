@@ -27,7 +27,7 @@ def git(cwd: Path, *args: str) -> str:
 def project(tmp_path: Path) -> tuple[Path, Path]:
     """A git repository with a copy of the test site and a bare repository as its `origin`."""
     if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+        pytest.fail("git is not installed")
     remote = tmp_path / "remote.git"
     git(tmp_path, "init", "-q", "--bare", str(remote))
     root = tmp_path / "minimal"
