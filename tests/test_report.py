@@ -40,6 +40,8 @@ def make_site(tmp_path: Path, bank: str | list[dict[str, Any]], module: str = "m
     if not root.exists():
         shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", ".site-*", "__pycache__"))
         replace(root / "modules/mini/index.md", OBJECTIVES, TWO_OBJECTIVES)
+        # The site's dialogue practises a competence too; these tests count questions and cases only.
+        replace(root / "dialogues/kort-gesprek.yml", "competences: [gesprek-voeren]", "competences: []")
     write_bank(root, bank, module)
     return root
 
@@ -447,3 +449,13 @@ def test_report_refuses_invalid_content_and_bad_options(tmp_path: Path, capsys: 
         main(["--root", str(root), "report", "--min-items", "-1"])
     assert exit_info.value.code == 2
     assert "expected a whole number of 0 or more, got `-1`" in capsys.readouterr().err
+
+
+def test_a_dialogue_counts_for_the_competences_it_practises(tmp_path: Path) -> None:
+    root = make_site(tmp_path, [tf("t1", True, competences=["gesprek-voeren"]), tf("t2", False)])
+    report = report_of(root)
+    assert [f for f in of_rule(report, "competence-coverage") if f.file == "modules/mini/index.md"]
+    replace(root / "dialogues/kort-gesprek.yml", "competences: []", "competences: [gesprek-voeren]")
+    report = report_of(root)
+    assert report.modules["mini"]["competences"]["gesprek-voeren"] == ["t1", "dialogue:kort-gesprek"]
+    assert [f for f in of_rule(report, "competence-coverage") if f.file == "modules/mini/index.md"] == []
