@@ -199,8 +199,7 @@
     for (const f in rec) if (rec[f] === undefined) delete rec[f];
     return [m[2] === "instrument" ? "instrument:" + m[3] : "quiz:" + m[1], rec];
   }
-  function migrate() {
-    if (raw("schema") === 2) return;
+  function migrate() { // on every start: cheap, and safe against version 1 pages still open in another tab
     for (const k of store.keys()) {
       const moved = fromV1(k, raw(k));
       if (!moved || !valid(moved[0], moved[1])) continue;
@@ -208,7 +207,7 @@
       if ((!old || newer(moved[1], old)) && !store.set(moved[0], moved[1], true)) continue;
       store.remove(k);
     }
-    store.set("schema", 2, true);
+    if (raw("schema") !== 2) store.set("schema", 2, true);
   }
 
   /* -- quizzes ------------------------------------------------------------------------------------------------ */
@@ -726,9 +725,11 @@
   function writeAll(writes) { // all or nothing: on a failure the earlier writes are undone
     const before = {}, done = [];
     for (const k in writes) {
-      before[k] = raw(k);
+      try { before[k] = backend.getItem(skey(k)); } catch (e) { return false; }
       if (!store.set(k, writes[k], true)) {
-        for (const d of done) if (before[d] == null) store.remove(d); else try { backend.setItem(skey(d), JSON.stringify(before[d])); } catch (e) { }
+        for (const d of done) {
+          try { if (before[d] == null) backend.removeItem(skey(d)); else backend.setItem(skey(d), before[d]); } catch (e) { }
+        }
         return false;
       }
       done.push(k);
@@ -843,8 +844,10 @@
     [".wp-progress[data-wp-progress]", initProgress], ["form.wp-filter[data-wp-filter]", initFilter]];
   let started = false;
   function setUp(sel, fn) {
+    fn.done = fn.done || new WeakSet();
     for (const el of $$(document, sel)) {
-      if (el.hasAttribute("data-wp-ready")) continue;
+      if (fn.done.has(el)) continue;
+      fn.done.add(el);
       el.setAttribute("data-wp-ready", "");
       try { fn(el); } catch (e) {
         if (window.console) console.error("werkplaats:", e);
