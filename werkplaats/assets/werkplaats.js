@@ -510,7 +510,7 @@
   // Print one element alone: the other branches of the page are hidden while printing.
   function printOnly(el) {
     const marked = [];
-    for (let n = el; n && n !== document.documentElement; n = n.parentElement) { n.classList.add("wp-print-path");
+    for (let n = el.parentElement; n && n !== document.documentElement; n = n.parentElement) { n.classList.add("wp-print-path");
       marked.push(n); }
     el.classList.add("wp-print-target");
     document.documentElement.classList.add("wp-print-one");
