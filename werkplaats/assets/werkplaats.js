@@ -1,37 +1,27 @@
-/* werkplaats.js: quizzes, self-assessment instruments, "Mijn voortgang" and index filters. No dependencies.
+/* werkplaats.js: quizzes, instruments, "Mijn voortgang", index filters; no dependencies. HTML contract:
+ * templates/quiz/*.html, templates/pages/{index,progress}.md (without this script every answer stays readable).
+ * Runs on every document$ emission of Material's instant navigation, else (SCORM, file://) on DOMContentLoaded.
+ * A graded quiz dispatches "wp:graded" {detail: {score, max, percent, passed}} on its form (SCORM bridge).
  *
- * The HTML contract is in werkplaats/templates/quiz/*.html and templates/pages/{index,progress}.md; without this
- * script every answer stays readable in its <details>. Loaded once: with Material's instant navigation it runs
- * again on every `document$` emission, elsewhere (SCORM packages, file://) once on DOMContentLoaded. A graded quiz
- * dispatches new CustomEvent("wp:graded", {bubbles: true, detail: {score, max, percent, passed}}) on its form
- * (passed is null for a self-check without pass mark); the SCORM bridge listens for it.
- *
- * Core API for other features: window.werkplaats = {store, h, fill, T, say, register, download, notice}
- *   store.get(k)        a stored value, checked against the rules of its key (null when missing or invalid;
- *                       store.bad(k) is then true)    store.set(k, v) -> false (and a notice) when not stored
- *   store.remove(k), store.keys()    keys without the scope prefix
- *   h(tag, attrs, ...kids) / fill(el, ...kids)    DOM building (text is never parsed as HTML)
- *   T(key, vars)        UI string from the page's data-wp-strings attributes (JSON),
- *                       made from werkplaats/labels.py (BROWSER); "{name}" is replaced by vars.name
- *   say(el, text)       announce text in a live region
- *   register(selector, initFn)    initFn(el) once per matching element on every page (instant navigation too)
- *   download(name, mimetype, text)
- *   notice(el, text, repairFn)    a short notice before el (or atop the page) with a repair button
- *
- * Storage: window.__wpStorage (getItem/setItem/removeItem/key/length, e.g. the SCORM bridge's) if present at start,
- * else localStorage. Keys are prefixed with the site's path + "wp:" (Material's __md_scope). Schema 2 ("schema": 2):
- *   quiz:<form id>        {answers: {qid: "v" | ["v", ...]}, fp: {qid: fingerprint}, graded, result: {score, max,
- *                          percent, passed, mark, date}, kind: "quiz"|"check", module, title, path, changed: [qid]}
- *   instrument:<id>       {answers: {item id: number}, done, date, title, team: ["code", ...]}
- *   visits {path: ISO date}, name "text"; later features: dialogue:<id>, review, pop (JSON objects, < 100 kB).
- * Keys of version 1 ("<form key>@<version>") are migrated on the first load. The progress file:
- *   {"format": "werkplaats-progress", "version": 2, "exported": ISO date, "items": {key: value}}
+ * API: window.werkplaats = {store, h, fill, T, say, register, download, notice}
+ *   store.get(k) -> value checked against the rules of its key, or null (store.bad(k): stored but invalid);
+ *   store.set(k, v) -> false and a notice when not stored; store.remove(k); store.keys() (without prefix)
+ *   h(tag, attrs, ...kids), fill(el, ...kids): DOM building, text never parsed as HTML
+ *   T(key, vars): string from the page's data-wp-strings JSON (labels.py BROWSER), "{x}" from vars.x
+ *   say(el, text): live-region message; download(name, type, text); notice(el, text, repairFn)
+ *   register(selector, initFn): initFn(el) once per matching element, on every page
+ * Storage: window.__wpStorage (Storage interface, e.g. the SCORM bridge's) if set before the first page set-up,
+ * else localStorage; keys prefixed with the site's path + "wp:". Schema 2 ("schema": 2):
+ *   quiz:<form id> {answers: {qid: "v"|["v"]}, fp: {qid: fingerprint}, graded, result: {score, max, percent,
+ *     passed, mark, date}, kind: "quiz"|"check", module, title, path, changed: [qid]}
+ *   instrument:<id> {answers: {item: n}, done, date, title, team: [code]}; visits {path: date}; name
+ *   later features: dialogue:<id>, review, pop (JSON objects < 100 kB). Version 1 keys are migrated.
+ * Progress file: {"format": "werkplaats-progress", "version": 2, "exported": date, "items": {key: value}}
  */
 (function () {
   "use strict";
   if (window.werkplaats) return;
-
-  /* -- UI strings: all come from the page (labels.py) ----------------------------------------------------------- */
+  // -- strings (from the page), formatting, DOM
   const S = {};
   const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
   function strings() {
@@ -50,8 +40,6 @@
   const attr = (el, name) => el.getAttribute(name);
   let uid = 0;
   const newId = p => "wp-" + p + "-" + (++uid);
-
-  /* -- DOM helpers -------------------------------------------------------------------------------------------- */
   const SVG = /^(svg|rect|text|title|g|path)$/;
   function h(tag, attrs, ...kids) { // h("p", {class: "x", onclick: fn}, "text", child, [more])
     const el = SVG.test(tag) ? document.createElementNS("http://www.w3.org/2000/svg", tag)
@@ -77,12 +65,12 @@
     "aria-hidden": "true", focusable: "false" }, h("path", { d: ICONS[state] || ICONS.open }));
   const button = (text, onclick, cls) => h("button", { type: "button", class: "md-button " + (cls || ""), onclick },
     text);
-  function download(name, type, text) { // a Blob and a link that is never in the page (instant navigation)
+  function download(name, type, text) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     h("a", { href: url, download: name }).click();
     setTimeout(() => URL.revokeObjectURL(url), 30000);
   }
-  function say(el, text) { // a message in a live region; the same message twice is announced twice
+  function say(el, text) {
     el.textContent = "";
     setTimeout(() => { el.textContent = text; }, 50);
   }
@@ -93,8 +81,7 @@
     if (el) el.before(box); else at.prepend(box);
     return box;
   }
-
-  /* -- values: every stored or imported value is checked against the rules of its key ------------------------- */
+  // -- checks of every stored or imported value, by key
   const isObj = v => v != null && typeof v === "object" && !Array.isArray(v);
   const ID = /^[\w.-]{1,120}$/, ISO = /^\d{4}-\d\d-\d\dT[\d:.]{5,12}Z$/;
   const text = (v, max) => typeof v === "string" && v.length <= (max || 10000) && !/<[a-z!/?]/i.test(v);
@@ -103,7 +90,7 @@
     && Object.keys(v).every(k => ID.test(k) && ok(v[k]));
   const bool = v => typeof v === "boolean", date = v => typeof v === "string" && ISO.test(v);
   const nr = (v, lo, hi) => typeof v === "number" && isFinite(v) && v >= lo && v <= hi;
-  const plain = v => typeof v === "string" && v.length <= 10000; // a learner's own text: only ever a value
+  const plain = v => typeof v === "string" && v.length <= 10000;
   const answer = v => plain(v) || (Array.isArray(v) && v.length <= 100 && v.every(plain));
   const path = v => text(v, 500) && v[0] === "/";
   const result = v => v === null || (isObj(v) && shape(v, { score: x => nr(x, 0, 1e4), max: x => nr(x, 0, 1e4),
@@ -111,10 +98,10 @@
     date }));
   const legacy = v => isObj(v) && Object.keys(v).length <= 500 && Object.keys(v).every(k => k.length < 300)
     && Object.values(v).every(answer);
-  function shape(v, rules) { // an object with only these fields, each valid
+  function shape(v, rules) {
     return isObj(v) && Object.keys(v).every(k => rules[k] && rules[k](v[k]));
   }
-  function free(v, depth) { // JSON of later features: objects, lists, numbers, booleans, checked strings
+  function free(v, depth) {
     if (depth > 8) return false;
     if (Array.isArray(v)) return v.length <= 2000 && v.every(x => free(x, depth + 1));
     if (isObj(v)) return Object.keys(v).every(k => k.length <= 200 && free(v[k], depth + 1));
@@ -125,7 +112,7 @@
       graded: bool, result, kind: x => x === "quiz" || x === "check", module: x => text(x, 120),
       title: x => text(x, 300), path, changed: x => texts(x, 500) && x.every(y => ID.test(y)), legacy })],
     [/^instrument:[\w.-]{1,120}$/, v => shape(v, { answers: x => map(x, y => nr(y, -100, 100), 1000), done: bool,
-      date, title: x => text(x, 300), team: x => texts(x, 200), legacy })],
+      date, title: x => text(x, 300), team: x => texts(x, 200) })],
     [/^(dialogue:[\w.-]{1,120}|review|pop)$/, v => isObj(v) && JSON.stringify(v).length <= 100000 && free(v, 0)],
     [/^visits$/, v => isObj(v) && Object.keys(v).length <= 5000 && Object.keys(v).every(path)
       && Object.values(v).every(date)],
@@ -133,11 +120,10 @@
     [/^schema$/, v => v === 2]
   ];
   const valid = (k, v) => RULES.some(([re, ok]) => re.test(k) && ok(v));
-
-  /* -- storage ------------------------------------------------------------------------------------------------ */
-  let backend = null; // chosen when the first page is set up: the SCORM bridge's __wpStorage, else localStorage
+  // -- storage (scoped, checked) and the migration of version 1
+  let backend = null;
   function pick() {
-    try { if (!backend) backend = window.__wpStorage || window.localStorage; } catch (e) { /* switched off */ }
+    try { if (!backend) backend = window.__wpStorage || window.localStorage; } catch (e) {  }
   }
   function scope() {
     try { return (window.__md_scope && new URL(window.__md_scope).pathname) || "/"; } catch (e) { return "/"; }
@@ -166,7 +152,7 @@
         return false;
       }
     },
-    remove(k) { try { backend.removeItem(skey(k)); } catch (e) { /* no storage */ } broken.delete(k); },
+    remove(k) { try { backend.removeItem(skey(k)); } catch (e) {  } broken.delete(k); },
     keys() {
       const out = [], p = skey("");
       try {
@@ -174,11 +160,10 @@
           const k = backend.key(i);
           if (k && k.indexOf(p) === 0) out.push(k.slice(p.length));
         }
-      } catch (e) { /* no storage */ }
+      } catch (e) {  }
       return out;
     }
   };
-  // A widget's stored record: a broken one gives a notice that can reset just that key.
   function load(el, k) {
     const v = store.get(k);
     if (store.bad(k)) notice(el, T("broken"), () => store.remove(k));
@@ -187,19 +172,15 @@
   const update = (k, fn) => { const v = store.get(k) || {}; fn(v); return store.set(k, v); };
   const newer = (a, b) => ((a && a.result && a.result.date) || (a && a.date) || "")
     > ((b && b.result && b.result.date) || (b && b.date) || "");
-
-  // Version 1: "<form key>@<version>" with answers by input name; they become v2 records, the answers kept under
-  // "legacy" until the quiz or instrument itself maps the input names to its questions.
   function fromV1(k, v) {
     const m = /^(wp-(quiz|check|instrument)-([\w.-]+))@\w+$/.exec(k);
     if (!m || !isObj(v)) return null;
-    const rec = { legacy: isObj(v.answers) ? v.answers : {} };
-    if (m[2] === "instrument") Object.assign(rec, { done: v.done === true, date: v.date, title: v.title });
-    else Object.assign(rec, { graded: false, result: v.result || null, kind: m[2] === "check" ? "check" : "quiz" });
-    for (const f in rec) if (rec[f] === undefined) delete rec[f];
-    return [m[2] === "instrument" ? "instrument:" + m[3] : "quiz:" + m[1], rec];
+    const legacy = isObj(v.answers) ? v.answers : {}, answers = {};
+    if (m[2] !== "instrument") return ["quiz:" + m[1], { legacy, graded: false, result: v.result || null, kind: m[2] === "check" ? "check" : "quiz" }];
+    for (const n in legacy) answers[n.slice(m[1].length + 1)] = +[].concat(legacy[n])[0];
+    return ["instrument:" + m[3], JSON.parse(JSON.stringify({ answers, done: v.done === true, date: v.date, title: v.title }))];
   }
-  function migrate() { // on every start: cheap, and safe against version 1 pages still open in another tab
+  function migrate() {
     for (const k of store.keys()) {
       const moved = fromV1(k, raw(k));
       if (!moved || !valid(moved[0], moved[1])) continue;
@@ -209,15 +190,12 @@
     }
     if (raw("schema") !== 2) store.set("schema", 2, true);
   }
-
-  /* -- quizzes ------------------------------------------------------------------------------------------------ */
-  // Fill-in answers: case, accents, runs of spaces and punctuation or spaces at the ends do not count.
+  // -- quizzes: answers by question id, with a fingerprint of options and key
   const norm = s => String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "").replace(/\s+/g, " ");
   function keyOf(q) {
     try { return JSON.parse(attr(q.querySelector(".wp-answer"), "data-key")) || {}; } catch (e) { return {}; }
   }
-  // What identifies a question's meaning: its type, key and option texts (not its texts of feedback).
   function fingerprint(q) {
     let s = attr(q, "data-type") + attr(q.querySelector(".wp-answer"), "data-key"), x = 2166136261;
     for (const el of $$(q, ".wp-option,.wp-match label,.wp-order-item label,option")) {
@@ -229,7 +207,7 @@
   const selects = q => $$(q, "select").sort((a, b) => slot(a) - slot(b));
   const slot = s => +(attr(s, "data-left") ?? attr(s, "data-item"));
   const textbox = q => q.querySelector("input[type=text],textarea");
-  function answerOf(q) { // the learner's answer to one question, or null
+  function answerOf(q) {
     const t = textbox(q), ss = selects(q);
     if (t) return t.value.trim() ? t.value : null;
     if (ss.length) return ss.some(s => s.value) ? ss.map(s => s.value) : null;
@@ -260,7 +238,7 @@
     } else if (type === "fill") {
       r.answered = !!t.value.trim();
       r.ok = (key.answers || []).some(a => norm(a) === norm(t.value));
-    } else { // matching: each left item's select must hold its own index; ordering: item i at position i + 1
+    } else {
       r.parts = selects(q).map(s => ({ s, ok: s.value !== "" &&
         +s.value === (type === "ordering" ? +attr(s, "data-item") + 1 : +attr(s, "data-left")) }));
       r.answered = r.parts.some(p => p.s.value !== "");
@@ -270,8 +248,6 @@
     r.points = r.ok ? max : 0;
     return r;
   }
-
-  // Feedback of one question, from the texts in its (hidden) details.wp-answer.
   function feedback(r) {
     const { q, type } = r, ans = q.querySelector(".wp-answer"), out = [];
     const state = type === "open" ? "open" : !r.answered ? "unanswered" : r.ok ? "correct" : "incorrect";
@@ -284,7 +260,7 @@
       if (model) out.push(model.cloneNode(true));
     } else if (r.parts && r.answered) {
       out.push(h("p", null, T("parts", { n: r.parts.filter(p => p.ok).length, m: r.parts.length })));
-      for (const p of r.parts) { // every row marked in text and with an icon
+      for (const p of r.parts) {
         const row = p.s.parentNode, st = p.ok ? "correct" : "incorrect", old = row.querySelector(".wp-row-mark");
         if (old) old.remove();
         row.setAttribute("data-result", st);
@@ -301,7 +277,7 @@
         Array.from(li.childNodes, n => n.cloneNode(true))))));
     }
     if (r.missed) out.push(h("p", null, T("missed")));
-    if (r.answered && !r.ok) { // the right pairs, order or accepted answers
+    if (r.answered && !r.ok) {
       for (const el of $$(ans, ".wp-accepted,.wp-solution-title,.wp-solution")) out.push(el.cloneNode(true));
     }
     const general = ans.querySelector(".wp-general");
@@ -334,7 +310,6 @@
       passed === null ? h("p", null, T(max ? "practice" : "onlyopen"))
         : h("p", { class: "wp-verdict wp-verdict--" + verdict }, icon(verdict), " ", T(verdict, { mark })),
       max ? h("p", null, missed.length ? T("tally", { w: wrong, u: missed.length - wrong }) : T("allright")) : null);
-    // Under the announced summary: links to each wrong or unanswered question (outside the live region).
     let list = form.querySelector(".wp-review");
     if (!list) box.after(list = h("nav", { class: "wp-review", "aria-label": T("review") }));
     fill(list, missed.length > 0 && [h("p", null, T("review")), h("ul", null, missed.map(r => h("li", null,
@@ -350,21 +325,14 @@
     box.focus();
     form.dispatchEvent(new CustomEvent("wp:graded", { bubbles: true, detail: { score, max, percent, passed } }));
   }
-
-  // Saves the answers (by question id, with each question's fingerprint); answers of questions changed since
-  // they were given stay until they are answered again.
   function remember(form, fn) {
     return update(form.__wpKey, s => {
-      const answers = {}, fp = {}, keep = s.changed || [];
+      const answers = {}, fp = {};
       for (const q of $$(form, ".wp-question")) {
         const id = attr(q, "data-qid"), v = answerOf(q);
-        if (v != null) { answers[id] = v; fp[id] = q.__fp; } else if (keep.includes(id) && s.answers && s.answers[id]) {
-          answers[id] = s.answers[id];
-          fp[id] = (s.fp || {})[id];
-        }
+        if (v != null) { answers[id] = v; fp[id] = q.__fp; }
       }
-      s.changed = keep.filter(id => !(id in answers) || fp[id] !== form.querySelector(`[data-qid="${id}"]`).__fp);
-      Object.assign(s, { answers, fp, graded: false, kind: attr(form, "data-pass-mark") ? "quiz" : "check",
+      Object.assign(s, { answers, fp, graded: false, changed: (s.changed || []).filter(id => !answers[id]), kind: attr(form, "data-pass-mark") ? "quiz" : "check",
         module: attr(form, "data-module") || "", title: safe(form.__wpTitle, 300),
         path: decodeURI(location.pathname).slice(0, 500) });
       if (fn) fn(s);
@@ -389,11 +357,11 @@
       q.__fp = fingerprint(q);
       if (q.hasAttribute("data-shuffle")) $$(q, ".wp-options").forEach(shuffle);
       const ans = q.querySelector(".wp-answer");
-      if (ans) ans.hidden = true; // the fallback without JavaScript; the feedback goes into .wp-feedback now
+      if (ans) ans.hidden = true;
     }
     $$(form, ".wp-quiz-actions").forEach(a => { a.hidden = false; });
     const saved = load(form, key) || {};
-    if (saved.legacy) { // version 1: answers by input name
+    if (saved.legacy) {
       const answers = saved.answers = {}, fp = saved.fp = {};
       for (const q of qs) {
         const name = id + "-" + attr(q, "data-qid"), ss = selects(q), v = saved.legacy[name];
@@ -404,7 +372,7 @@
       delete saved.legacy;
       store.set(key, saved);
     }
-    const changed = [];
+    const changed = (saved.changed || []).filter(id => !(saved.answers || {})[id]);
     for (const q of qs) {
       const qid = attr(q, "data-qid"), v = saved.answers && saved.answers[qid];
       if (v == null) continue;
@@ -426,7 +394,7 @@
     });
     const changes = e => {
       const s = e.target;
-      if (s.matches && s.matches(".wp-order-item select") && s.value) { // one position per item: swap
+      if (s.matches && s.matches(".wp-order-item select") && s.value) {
         for (const o of $$(s.closest(".wp-question"), "select")) {
           if (o !== s && o.value === s.value) { o.value = s.__old || ""; o.__old = o.value; }
         }
@@ -445,16 +413,15 @@
         for (const el of $$(form, ".wp-feedback,.wp-score,.wp-review")) fill(el);
         form.removeAttribute("data-result");
         retry.hidden = true;
-        update(key, s => { s.answers = {}; s.fp = {}; s.changed = []; s.graded = false; }); // the result stays
+        update(key, s => { s.answers = {}; s.fp = {}; s.changed = []; s.graded = false; });
         const first = form.querySelector(".wp-question :is(input, select, textarea)");
         if (first) first.focus();
       });
     }
   }
-
-  /* -- instruments -------------------------------------------------------------------------------------------- */
+  // -- instruments: profile, share code, team profile
   const itemsOf = spec => spec.dimensions.reduce((all, d) => all.concat(d.items), []);
-  function profileOf(spec, values) { // per dimension: mean (reversed items as max + min - x) and reference mean
+  function profileOf(spec, values) {
     const lo = spec.min, hi = spec.max, ref = spec.reference || {}, turn = (it, v) => (it.reverse ? lo + hi - v : v);
     return spec.dimensions.map(d => {
       const xs = [], rs = [];
@@ -470,8 +437,6 @@
     .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   const unb64 = s => new TextDecoder().decode(
     Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), c => c.charCodeAt(0)));
-
-  // A bar chart as inline SVG; no viewBox: bars in %, text in px, so it stays legible at any width.
   function chart(rows, spec, label) {
     const H = 48, pos = v => Math.max(0, Math.min(100, 100 * (v - spec.min) / ((spec.max - spec.min) || 1)));
     const pc = v => pos(v).toFixed(2) + "%";
@@ -492,7 +457,6 @@
     });
     return svg;
   }
-  // A table in a region that scrolls sideways when the screen is narrow (and can be scrolled by keyboard).
   const table = (caption, head, rows) => h("div", { class: "wp-table-wrap", tabindex: "0", role: "region",
     "aria-label": caption }, h("table", { class: "wp-table" }, h("caption", null, caption),
     h("thead", null, h("tr", null, head.map(c => h("th", { scope: "col" }, c)))),
@@ -501,26 +465,17 @@
   const summary = (title, rows) => `${title}: ` + rows.map(r => `${r.title} ${num(r.mean)}`).join("; ");
   const safe = (s, n) => String(s).replace(/</g, "\u2039").slice(0, n);
   const round = x => (x == null ? null : Math.round(x * 100) / 100);
-  // CSV for Excel in the site's language: Dutch with semicolons and decimal commas.
   function csv(head, rows) {
     const sep = en() ? "," : ";", cell = v => (typeof v === "number" ? (Number.isInteger(v) ? String(v) : num(v, 2))
       : /[";,\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : v == null ? "" : String(v));
     return "\ufeff" + [head].concat(rows).map(r => r.map(cell).join(sep)).join("\r\n") + "\r\n";
   }
-  // Print one element alone: the other branches of the page are hidden while printing.
-  function printOnly(el) {
-    const marked = [];
-    for (let n = el.parentElement; n && n !== document.documentElement; n = n.parentElement) { n.classList.add("wp-print-path");
-      marked.push(n); }
-    el.classList.add("wp-print-target");
-    document.documentElement.classList.add("wp-print-one");
-    const done = () => {
-      for (const n of marked) n.classList.remove("wp-print-path");
-      el.classList.remove("wp-print-target");
-      document.documentElement.classList.remove("wp-print-one");
-      window.removeEventListener("afterprint", done);
-    };
-    window.addEventListener("afterprint", done);
+  function printOnly(el) { // the other branches of the page are hidden while printing
+    const marks = [[document.documentElement, "wp-print-one"], [el, "wp-print-target"]];
+    for (let n = el.parentElement; n !== document.documentElement; n = n.parentElement) marks.push([n, "wp-print-path"]);
+    const set = on => marks.forEach(([n, c]) => n.classList.toggle(c, on));
+    set(true);
+    window.addEventListener("afterprint", () => set(false), { once: true });
     window.print();
   }
 
@@ -557,9 +512,8 @@
     const codeId = newId("code"), copied = h("span", { class: "wp-status", role: "status" });
     const copy = () => {
       document.getElementById(codeId).select();
-      const done = () => say(copied, T("copied")), old = () => { document.execCommand("copy"); done(); };
-      if (navigator.clipboard) navigator.clipboard.writeText(code).then(done, old);
-      else old();
+      (navigator.clipboard ? navigator.clipboard.writeText(code) : Promise.reject()).catch(() =>
+        document.execCommand("copy")).then(() => say(copied, T("copied")));
     };
     fill(box, heading,
       count < all.length && h("p", null, T("missing", { n: all.length - count, m: all.length })),
@@ -580,9 +534,6 @@
     update(form.__wpKey, s => { s.answers = values; s.done = true; s.date = date; s.title = safe(title, 300); });
     heading.focus();
   }
-
-  // Several members' share codes: per dimension the mean of their means, the lowest and the highest. A code counts
-  // once; a code without any valid answer is refused.
   function teamProfile(form, spec, lines, out, msg, restoring) {
     const id = attr(form, "data-id"), version = attr(form, "data-version"), all = itemsOf(spec);
     const members = [], problems = [], seen = new Set(), good = [];
@@ -628,7 +579,7 @@
   function initInstrument(form) {
     const spec = JSON.parse(attr(form, "data-spec")), name = attr(form, "data-wp-instrument");
     const key = form.__wpKey = "instrument:" + attr(form, "data-id");
-    for (const d of $$(form, "details.wp-reference")) d.hidden = true; // shown with the profile, to compare
+    for (const d of $$(form, "details.wp-reference")) d.hidden = true;
     $$(form, ".wp-quiz-actions").forEach(a => { a.hidden = false; });
     const codesId = newId("codes"), out = h("div", { class: "wp-team-result" });
     const msg = h("p", { class: "wp-status", role: "status" });
@@ -640,15 +591,6 @@
       msg, out);
     form.after(team);
     const saved = load(form, key) || {};
-    if (saved.legacy) { // version 1: answers by input name
-      saved.answers = {};
-      for (const it of itemsOf(spec)) {
-        const v = saved.legacy[name + "-" + it.id], x = +(Array.isArray(v) ? v[0] : v);
-        if (v != null && nr(x, -100, 100)) saved.answers[it.id] = x;
-      }
-      delete saved.legacy;
-      store.set(key, saved);
-    }
     for (const it of itemsOf(spec)) {
       const v = (saved.answers || {})[it.id], el = v != null
         && form.querySelector(`input[name="${CSS.escape(name + "-" + it.id)}"][value="${v}"]`);
@@ -665,10 +607,9 @@
       if (e.target.type === "radio") update(key, s => { s.answers = readValues(form, spec); });
     });
   }
-
-  /* -- progress ----------------------------------------------------------------------------------------------- */
+  // -- "Mijn voortgang": record, import (checked, merged, all or nothing), export
   const pathOf = url => decodeURI(new URL(url, location.href).pathname).replace(/\/index\.html$/, "/");
-  function recordVisit() { // lessons are the pages under modules/<id>/
+  function recordVisit() {
     const path = pathOf(location.href);
     if (!/\/modules\/[^/]+\/[^/]+/.test(path)) return;
     const v = store.get("visits") || (store.bad("visits") ? null : {});
@@ -686,8 +627,6 @@
     const busy = saved && saved.answers && Object.keys(saved.answers).length;
     return [T(r ? "done" : busy ? "busy" : "notstarted"), h("span", { class: "wp-state" }, "–")];
   }
-
-  // Import: a progress file of version 1 or 2, checked whole, then merged into what is stored.
   function readExport(textIn) {
     if (textIn.length > 1048576) throw new Error(T("toobig"));
     let dump;
@@ -704,7 +643,7 @@
     }
     return items;
   }
-  function merge(items) { // what to write: newer results win, visits are joined; returns [writes, counts]
+  function merge(items) {
     const writes = {}, n = { q: 0, i: 0, l: 0, o: 0 };
     for (const k in items) {
       const v = items[k], old = store.get(k);
@@ -722,7 +661,7 @@
     }
     return [writes, n];
   }
-  function writeAll(writes) { // all or nothing: on a failure the earlier writes are undone
+  function writeAll(writes) {
     const before = {}, done = [];
     for (const k in writes) {
       try { before[k] = backend.getItem(skey(k)); } catch (e) { return false; }
@@ -745,7 +684,7 @@
     const nameId = newId("name");
     const name = h("input", { id: nameId, type: "text", autocomplete: "name", maxlength: 200,
       value: load(el, "name") || "" });
-    for (const k of store.keys()) load(el, k); // a broken part: a notice to reset just that part
+    for (const k of store.keys()) load(el, k);
     const render = () => {
       const visits = store.get("visits") || {}, who = store.get("name"), modules = data.modules || [];
       const records = {};
@@ -816,8 +755,7 @@
       file, msg));
     render();
   }
-
-  /* -- index filters ------------------------------------------------------------------------------------------ */
+  // -- index filters
   function initFilter(form) {
     const list = document.getElementById(attr(form, "data-wp-filter"));
     if (!list) return;
@@ -838,8 +776,7 @@
     form.hidden = false;
     run();
   }
-
-  /* -- start -------------------------------------------------------------------------------------------------- */
+  // -- start
   const PARTS = [["form.wp-quiz", initQuiz], ["form.wp-instrument", initInstrument],
     [".wp-progress[data-wp-progress]", initProgress], ["form.wp-filter[data-wp-filter]", initFilter]];
   let started = false;
@@ -859,7 +796,7 @@
     started = true;
     pick();
     strings();
-    try { migrate(); recordVisit(); } catch (e) { /* no storage */ }
+    try { migrate(); recordVisit(); } catch (e) {  }
     for (const [sel, fn] of PARTS) setUp(sel, fn);
   }
   function register(sel, fn) {
@@ -869,8 +806,6 @@
   window.werkplaats = { store, h, fill, T, say, register, download, notice };
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init)
     : init());
-  // Material's document$ emits for every page of instant navigation. From file:// with navigation.instant it
-  // completes without emitting; then, and without Material, start the plain way.
   let seen = false;
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe({ next() { seen = true; init(); }, complete() { if (!seen) ready(); } });
