@@ -2,7 +2,8 @@
 
 This is the one place for UI text. The browser's strings (`BROWSER`) reach `assets/werkplaats.js` as JSON in the
 page: each widget template (quiz, instrument, progress, filter) emits
-`data-wp-strings='{{ labels.js_<group> }}'` on its root element: the core strings and those of its group, so the script works the same on the site, from file:// and inside SCORM packages.
+`data-wp-strings='{{ labels.js_<group> }}'` on its root element: the core strings and those of its group, so the
+script works the same on the site, from file:// and inside SCORM packages.
 """
 
 from __future__ import annotations

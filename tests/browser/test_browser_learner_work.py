@@ -20,7 +20,8 @@ SNAPSHOT = "() => JSON.stringify(Object.entries(localStorage).sort())"
 def stored(page: object) -> dict[str, object]:
     """Every werkplaats key of the site's scope, without the prefix."""
     return page.evaluate("""() => { const p = new URL(__md_scope).pathname + 'wp:', out = {};
-        for (const k of Object.keys(localStorage)) if (k.startsWith(p)) out[k.slice(p.length)] = JSON.parse(localStorage[k]);
+        for (const k of Object.keys(localStorage))
+            if (k.startsWith(p)) out[k.slice(p.length)] = JSON.parse(localStorage[k]);
         return out; }""")
 
 

@@ -14,7 +14,8 @@ from test_browser_quiz import FORM, QUIZ, answer_right, open_quiz, q
 
 
 def result_of(page: object) -> object:
-    return page.evaluate("""() => { const v = localStorage.getItem(new URL(__md_scope).pathname + 'wp:quiz:wp-quiz-mini');
+    return page.evaluate("""() => {
+        const v = localStorage.getItem(new URL(__md_scope).pathname + 'wp:quiz:wp-quiz-mini');
         return v && JSON.parse(v).result; }""")
 
 

@@ -37,6 +37,10 @@ def test_team_profile_counts_codes_once_refuses_empty_ones_and_survives_a_reload
     assert page.locator("details.wp-team").get_attribute("open") is not None
     assert table_rows(page, ".wp-team-result table") == before
     assert page.input_value("details.wp-team textarea") == f"{first}\n{second}"
+    # Printing the whole page keeps the team profile (the form to paste codes is left out).
+    page.emulate_media(media="print")
+    assert page.locator(".wp-team-result table").is_visible()
+    assert page.locator("details.wp-team textarea").is_hidden()
 
 
 def test_team_profile_prints_alone_and_downloads(page: object, base_url: str) -> None:

@@ -26,7 +26,7 @@
   const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
   function strings() {
     for (const el of $$(document, "[data-wp-strings]")) {
-      try { const o = JSON.parse(attr(el, "data-wp-strings")); for (const k in o) if (!(k in S)) S[k] = o[k]; } catch (e) { }
+      try { const o = JSON.parse(attr(el, "data-wp-strings")); for (const k in o) S[k] = S[k] || o[k]; } catch (e) { }
     }
   }
   const en = () => /^en/i.test(document.documentElement.lang || "");
@@ -176,9 +176,13 @@
     const m = /^(wp-(quiz|check|instrument)-([\w.-]+))@\w+$/.exec(k);
     if (!m || !isObj(v)) return null;
     const legacy = isObj(v.answers) ? v.answers : {}, answers = {};
-    if (m[2] !== "instrument") return ["quiz:" + m[1], { legacy, graded: false, result: v.result || null, kind: m[2] === "check" ? "check" : "quiz" }];
+    if (m[2] !== "instrument") {
+      return ["quiz:" + m[1], { legacy, graded: false, result: v.result || null,
+        kind: m[2] === "check" ? m[2] : "quiz" }];
+    }
     for (const n in legacy) answers[n.slice(m[1].length + 1)] = +[].concat(legacy[n])[0];
-    return ["instrument:" + m[3], JSON.parse(JSON.stringify({ answers, done: v.done === true, date: v.date, title: v.title }))];
+    const rec = { answers, done: v.done === true, date: v.date, title: v.title };
+    return ["instrument:" + m[3], JSON.parse(JSON.stringify(rec))];
   }
   function migrate() {
     for (const k of store.keys()) {
@@ -218,7 +222,7 @@
     const t = textbox(q);
     if (t) t.value = typeof v === "string" ? v : "";
     selects(q).forEach((s, i) => { s.value = Array.isArray(v) && v[i] != null ? v[i] : ""; s.__old = s.value; });
-    for (const i of $$(q, "input[type=radio],input[type=checkbox]")) i.checked = Array.isArray(v) && v.includes(i.value);
+    for (const i of $$(q, "input[type=radio],input[type=checkbox]")) i.checked = [].concat(v).includes(i.value);
   }
 
   function grade(q) {
@@ -332,7 +336,8 @@
         const id = attr(q, "data-qid"), v = answerOf(q);
         if (v != null) { answers[id] = v; fp[id] = q.__fp; }
       }
-      Object.assign(s, { answers, fp, graded: false, changed: (s.changed || []).filter(id => !answers[id]), kind: attr(form, "data-pass-mark") ? "quiz" : "check",
+      Object.assign(s, { answers, fp, graded: false, changed: (s.changed || []).filter(id => !answers[id]),
+        kind: attr(form, "data-pass-mark") ? "quiz" : "check",
         module: attr(form, "data-module") || "", title: safe(form.__wpTitle, 300),
         path: decodeURI(location.pathname).slice(0, 500) });
       if (fn) fn(s);
@@ -472,7 +477,7 @@
   }
   function printOnly(el) { // the other branches of the page are hidden while printing
     const marks = [[document.documentElement, "wp-print-one"], [el, "wp-print-target"]];
-    for (let n = el.parentElement; n !== document.documentElement; n = n.parentElement) marks.push([n, "wp-print-path"]);
+    for (let n = el.parentElement; n.parentElement; n = n.parentElement) marks.push([n, "wp-print-path"]);
     const set = on => marks.forEach(([n, c]) => n.classList.toggle(c, on));
     set(true);
     window.addEventListener("afterprint", () => set(false), { once: true });
@@ -549,7 +554,9 @@
         return problems.push(T("other", { n: i + 1 }));
       }
       const values = {};
-      all.forEach((it, k) => { const v = data.a[k]; if (Number.isInteger(v) && v >= spec.min && v <= spec.max) values[it.id] = v; });
+      all.forEach((it, k) => {
+        if (Number.isInteger(data.a[k]) && nr(data.a[k], spec.min, spec.max)) values[it.id] = data.a[k];
+      });
       if (!Object.keys(values).length) return problems.push(T("empty", { n: i + 1 }));
       members.push(profileOf(spec, values));
       good.push(line);
@@ -667,7 +674,7 @@
       try { before[k] = backend.getItem(skey(k)); } catch (e) { return false; }
       if (!store.set(k, writes[k], true)) {
         for (const d of done) {
-          try { if (before[d] == null) backend.removeItem(skey(d)); else backend.setItem(skey(d), before[d]); } catch (e) { }
+          try { before[d] == null ? backend.removeItem(skey(d)) : backend.setItem(skey(d), before[d]); } catch (e) { }
         }
         return false;
       }
