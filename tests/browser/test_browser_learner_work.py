@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+from test_browser_a11y import axe
 from test_browser_progress import module_row, open_progress, pass_the_quiz
 from wp_variant import variant
 
@@ -189,13 +190,14 @@ def test_an_import_that_does_not_fit_in_storage_changes_nothing(page: object, ba
                   "localStorage.removeItem(k); }")
 
 
-def test_broken_stored_data_gives_a_notice_with_a_repair(page: object, base_url: str) -> None:
+def test_broken_stored_data_gives_a_notice_with_a_repair(page: object, base_url: str, axe_path: Path) -> None:
     pass_the_quiz(page, base_url)
     page.evaluate(f"() => localStorage.setItem(({SCOPE})() + 'visits', '5')")
     open_progress(page, base_url)
     assert module_row(page)[4] == "Geslaagd"  # the rest still works
     notice = page.locator(".wp-notice")
     assert notice.count() == 1 and "beschadigd" in notice.inner_text()
+    assert axe(page, axe_path) == []
     with page.expect_navigation():
         notice.get_by_role("button").click()
     open_progress(page, base_url)

@@ -356,7 +356,7 @@
   function initQuiz(form) {
     const id = attr(form, "data-wp-quiz"), key = form.__wpKey = "quiz:" + id, qs = $$(form, ".wp-question");
     const h1 = document.querySelector("h1");
-    form.__wpTitle = (attr(form, "data-pass-mark") ? attr(form, "data-title") : h1 && h1.textContent.trim())
+    form.__wpTitle = (attr(form, "data-pass-mark") ? attr(form, "data-title") : h1 && h1.firstChild && h1.firstChild.textContent.trim())
       || attr(form, "data-title") || id;
     for (const q of qs) {
       q.__fp = fingerprint(q);
