@@ -690,7 +690,7 @@
     const file = h("input", { type: "file", accept: ".json,application/json", hidden: true, tabindex: "-1" });
     const nameId = newId("name");
     const name = h("input", { id: nameId, type: "text", autocomplete: "name", maxlength: 200,
-      value: load(el, "name") || "" });
+      value: store.get("name") || "" });
     for (const k of store.keys()) load(el, k);
     const render = () => {
       const visits = store.get("visits") || {}, who = store.get("name"), modules = data.modules || [];
