@@ -11,12 +11,7 @@
  *   say(el, text): live-region message; download(name, type, text); notice(el, text, repairFn)
  *   register(selector, initFn): initFn(el) once per matching element, on every page
  * Storage: window.__wpStorage (Storage interface, e.g. the SCORM bridge's) if set before the first page set-up,
- * else localStorage; keys prefixed with the site's path + "wp:". Schema 2 ("schema": 2):
- *   quiz:<form id> {answers: {qid: "v"|["v"]}, fp: {qid: fingerprint}, graded, result: {score, max, percent,
- *     passed, mark, date}, kind: "quiz"|"check", module, title, path, changed: [qid]}
- *   instrument:<id> {answers: {item: n}, done, date, title, team: [code]}; visits {path: date}; name
- *   later features: dialogue:<id>, review, pop (JSON objects < 100 kB). Version 1 keys are migrated.
- * Progress file: {"format": "werkplaats-progress", "version": 2, "exported": date, "items": {key: value}}
+ * else localStorage; keys, values (schema 2) and the progress file are described in README.md ("The browser side").
  */
 (function () {
   "use strict";
