@@ -5,7 +5,6 @@ pluggable storage backend of the SCORM bridge."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from test_browser_a11y import axe

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-
-from conftest import ARGS, CHROMIUM, Guard
 from test_browser_progress import module_row, open_progress
 from test_browser_quiz import FORM, QUIZ, answer_right, open_quiz, q
+
+from conftest import ARGS, CHROMIUM, Guard
 
 
 def result_of(page: object) -> object:
@@ -45,7 +45,7 @@ def test_without_the_script_the_quiz_never_submits_as_a_form(new_context: object
 def no_bfcache(browser: object) -> Iterator[object]:
     """Chromium without the back/forward cache: Back loads the page anew, as a browser often does."""
     instance = browser.browser_type.launch(executable_path=str(CHROMIUM),
-                                           args=ARGS + ["--disable-features=BackForwardCache"])
+                                           args=[*ARGS, "--disable-features=BackForwardCache"])
     try:
         yield instance
     finally:

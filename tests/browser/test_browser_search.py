@@ -8,7 +8,6 @@ from pathlib import Path
 
 import yaml
 from mkdocs.config import load_config
-
 from wp_variant import ROOT, variant
 
 PAGES = {
