@@ -19,6 +19,7 @@ from werkplaats.content import ContentError, load_project
 from werkplaats.content.models import TYPES
 from werkplaats.incremental import GeneratedPage, ServeCache, Tracker
 from werkplaats.labels import labels_for
+from werkplaats.minify import shipped
 from werkplaats.pages.generate import Generator, PageSet
 from werkplaats.report import ReportCache, quality_findings, summary_line
 from werkplaats.site import StagedSite
@@ -142,7 +143,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             files.append(page_class.generated(config, uri, content=markdown))
         for asset in sorted(ASSETS.iterdir()):
             if asset.is_file():
-                files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
+                files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", content=shipped(asset)))
         if self.tracker is not None:
             self.tracker.plan(config, files, self.pageset.pages, self.generator.templates)
         return files

@@ -36,6 +36,7 @@ from lxml import etree
 from werkplaats.export.common import content_hash, material_stylesheets, stable_id, static_file, write_zip
 from werkplaats.export.dialogues import dialogue_sections
 from werkplaats.export.document import Builder
+from werkplaats.minify import shipped
 
 if TYPE_CHECKING:
     from werkplaats.content import ModuleContent
@@ -72,13 +73,13 @@ def assets(ctx: ExportContext) -> tuple[dict[str, bytes], list[str], list[str]]:
         files[f"assets/extra/{css.name}"] = css.read_bytes()
         stylesheets.append(f"assets/extra/{css.name}")
     # werkplaats.css and .js are copied as they are at export time: the site and the package share them.
-    files["assets/werkplaats.css"] = (WERKPLAATS_ASSETS / "werkplaats.css").read_bytes()
+    files["assets/werkplaats.css"] = shipped(WERKPLAATS_ASSETS / "werkplaats.css")
     files["assets/export.css"] = static_file("export.css")
     stylesheets += ["assets/werkplaats.css", "assets/export.css"]
-    files["assets/werkplaats.js"] = (WERKPLAATS_ASSETS / "werkplaats.js").read_bytes()
+    files["assets/werkplaats.js"] = shipped(WERKPLAATS_ASSETS / "werkplaats.js")
     files["assets/scorm.js"] = static_file("scorm.js")
     for name in ("dialogue.css", "dialogue.js"):  # the dialogues' player, as on the site
-        files[f"assets/{name}"] = (WERKPLAATS_ASSETS / name).read_bytes()
+        files[f"assets/{name}"] = shipped(WERKPLAATS_ASSETS / name)
     stylesheets.insert(stylesheets.index("assets/werkplaats.css") + 1, "assets/dialogue.css")
     # scorm.js first: it installs `window.__wpStorage` (the LMS as the only store) before werkplaats.js starts.
     return files, stylesheets, ["assets/scorm.js", "assets/werkplaats.js", "assets/dialogue.js"]
