@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 NL: dict[str, str] = {
     "method": "Methodiek", "methods": "Methodieken",
     "competence": "Competentie", "competences": "Competenties",
@@ -87,3 +89,145 @@ EN: dict[str, str] = {
 def labels_for(language: str | None) -> dict[str, str]:
     """The UI strings for a site language (`nl` unless it is English)."""
     return EN if (language or "nl").lower().startswith("en") else NL
+
+
+# -- "Mijn ontwikkeling" (issue #16): page labels and the strings of assets/pop.js ------------------------------------
+POP_PAGE_LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        "pop": "Mijn ontwikkeling",
+        "pop_intro": "Hier zie je per competentie hoe je jezelf beoordeelt, welk bewijs je hebt en aan welke "
+                     "doelen je werkt. Alles blijft in deze browser, tot je het zelf exporteert of afdrukt.",
+        "pop_section": "Mijn ontwikkeling",
+        "pop_see": "Je zelfbeoordeling per competentie, je bewijs en je ontwikkeldoelen staan op",
+        "pop_new_note": "Nieuw bewijs schrijven",
+        "pop_section_intro": "Beoordeel jezelf op de indicatoren hierboven, verzamel bewijs en stel een "
+                             "ontwikkeldoel. Dit blijft in deze browser; het overzicht staat op",
+        "pop_rate": "Zelfbeoordeling",
+        "pop_rate_help": "Hoe vaak laat je dit gedrag zien? Een niveau heb je bereikt als je bij alle indicatoren "
+                         "van dat niveau ‘meestal’ of ‘altijd’ kiest en het niveau eronder ook hebt bereikt.",
+        "pop_scale_0": "nog niet", "pop_scale_1": "soms", "pop_scale_2": "meestal", "pop_scale_3": "altijd",
+        "pop_evidence": "Bewijs", "pop_notes": "Eigen bewijs (STARR)",
+        "pop_note_help": "Beschrijf kort een situatie uit je stage of werk waarin je deze competentie liet zien.",
+        "pop_situation": "Situatie", "pop_task": "Taak", "pop_action": "Actie", "pop_result": "Resultaat",
+        "pop_reflection": "Reflectie", "pop_date": "Datum", "pop_add_note": "Bewaar bewijs",
+        "pop_goal": "Ontwikkeldoel",
+        "pop_goal_help": "Maak je doel concreet: wat ga je doen, hoe, wanneer is het af en met wie werk je "
+                         "samen?",
+        "pop_what": "Wat wil je leren of laten zien?", "pop_how": "Hoe ga je dat doen?",
+        "pop_when": "Wanneer is het af?", "pop_who": "Met wie?", "pop_add_goal": "Bewaar doel",
+        "pop_noscript": "Voor de zelfbeoordeling is JavaScript nodig.",
+        "pop_print_blank": "Zelfbeoordeling op papier",
+        "pop_paper_intro": "Zet per indicator een kruisje. Een niveau heb je bereikt als je bij alle indicatoren "
+                           "van dat niveau ‘meestal’ of ‘altijd’ kruist en het niveau eronder ook hebt bereikt.",
+        "pop_indicator": "Indicator", "pop_name": "Naam", "pop_coach": "Opmerkingen van de coach",
+        "pop_paper_goal": "Mijn ontwikkeldoel (wat, hoe, wanneer, met wie)",
+        "pop_paper_evidence": "Mijn bewijs (situatie, taak, actie, resultaat, reflectie)",
+    },
+    "en": {
+        "pop": "My development",
+        "pop_intro": "Here you see, per competence, how you rate yourself, what evidence you have and which goals "
+                     "you work on. Everything stays in this browser until you export or print it yourself.",
+        "pop_section": "My development",
+        "pop_see": "Your self-assessment per competence, your evidence and your development goals are on",
+        "pop_new_note": "Write new evidence",
+        "pop_section_intro": "Rate yourself on the indicators above, collect evidence and set a development goal. "
+                             "This stays in this browser; the overview is on",
+        "pop_rate": "Self-assessment",
+        "pop_rate_help": "How often do you show this behaviour? You reach a level when you choose ‘mostly’ or "
+                         "‘always’ for every indicator of that level and have reached the level below.",
+        "pop_scale_0": "not yet", "pop_scale_1": "sometimes", "pop_scale_2": "mostly", "pop_scale_3": "always",
+        "pop_evidence": "Evidence", "pop_notes": "Own evidence (STARR)",
+        "pop_note_help": "Briefly describe a situation from your placement or work in which you showed this "
+                         "competence.",
+        "pop_situation": "Situation", "pop_task": "Task", "pop_action": "Action", "pop_result": "Result",
+        "pop_reflection": "Reflection", "pop_date": "Date", "pop_add_note": "Save evidence",
+        "pop_goal": "Development goal",
+        "pop_goal_help": "Make your goal concrete: what will you do, how, when is it done and with whom do you "
+                         "work?",
+        "pop_what": "What do you want to learn or show?", "pop_how": "How will you do it?",
+        "pop_when": "When is it done?", "pop_who": "With whom?", "pop_add_goal": "Save goal",
+        "pop_noscript": "The self-assessment needs JavaScript.",
+        "pop_print_blank": "Self-assessment on paper",
+        "pop_paper_intro": "Tick one box per indicator. You reach a level when you tick ‘mostly’ or ‘always’ for "
+                           "every indicator of that level and have reached the level below.",
+        "pop_indicator": "Indicator", "pop_name": "Name", "pop_coach": "Coach's remarks",
+        "pop_paper_goal": "My development goal (what, how, when, with whom)",
+        "pop_paper_evidence": "My evidence (situation, task, action, result, reflection)",
+    },
+}
+
+#: Strings of `assets/pop.js` (keys start with "p" so they never meet another widget's keys in the page).
+POP_BROWSER: dict[str, dict[str, str]] = {
+    "nl": {
+        "pLevel": "Je niveau nu: {l}", "pNone": "nog geen niveau", "pCount": "{n} van {m} indicatoren op "
+        "‘meestal’ of ‘altijd’", "pChanged": "Deze indicator is aangepast sinds je hem beoordeelde (je koos "
+        "toen ‘{v}’). Beoordeel hem opnieuw.", "pSnap": "Bewaar momentopname", "pSnaps": "Momentopnamen",
+        "pSnapped": "Momentopname bewaard.", "pNoEv": "Nog geen bewijs. Doe een module, casus, gesprek of "
+        "instrument hieronder, of schrijf eigen bewijs.", "pQuiz": "Toets gehaald: {t}", "pCase": "Casus gelezen: {t}",
+        "pInst": "Instrument ingevuld: {t}", "pDlg": "Gesprek geoefend: {t} ({v}; score {s})",
+        "pUnits": "Alle lessen gelezen: {t}", "pTodo": "Leeractiviteiten voor dit doel",
+        "pSaved": "Bewaard.", "pDel": "Verwijder", "pDeleted": "Verwijderd.", "pMissing": "Je doel is nog niet "
+        "concreet genoeg: {e}", "pNeedWhat": "beschrijf wat je wilt leren in minstens drie woorden",
+        "pNeedHow": "schrijf hoe je het aanpakt", "pNeedWhen": "kies een datum vanaf vandaag",
+        "pNeedWho": "schrijf met wie je werkt", "pNeedNote": "Vul minstens situatie, actie en reflectie in, "
+        "en een datum.", "pNotSaved": "Niet bewaard: de opslag van je browser weigert het.",
+        "pOverview": "Overzicht per cluster", "pPlan": "Mijn ontwikkelplan per competentie", "pComp": "Competentie", "pLvl": "Niveau", "pEv": "Bewijs",
+        "pGoals": "Doelen", "pChart": "Zelfbeoordeeld niveau per competentie (0 = nog geen niveau, "
+        "3 = vakvolwassen)", "pPrint": "POP afdrukken", "pExport": "POP exporteren", "pImport": "POP importeren",
+        "pReset": "POP wissen", "pConfirm": "Je hele ontwikkelplan in deze browser wissen?",
+        "pReplace": "Je huidige ontwikkelplan vervangen door dat uit het bestand?", "pWiped": "Je ontwikkelplan "
+        "is gewist.", "pImported": "Ontwikkelplan geïmporteerd: {n} competenties.", "pExported": "Je "
+        "ontwikkelplan is als bestand opgeslagen.", "pRefused": "Dit bestand is geweigerd: {e} Er is niets "
+        "veranderd.", "pBadJson": "het is geen JSON.", "pBadFormat": "het is geen export van Mijn ontwikkeling.",
+        "pBadVersion": "het komt uit een onbekende versie ({v}).", "pBadPart": "het onderdeel ‘{k}’ klopt niet.",
+        "pTooBig": "het is groter dan 1 MB.", "pName": "Naam", "pDate": "Datum", "pCoach": "Opmerkingen van "
+        "de coach", "pWhen": "uiterlijk {d}", "pWith": "met {w}", "pNoGoal": "Nog geen doel.",
+        "pRatedOn": "Beoordeling", "pStale": "Een deel van je opgeslagen ontwikkelplan klopt niet en wordt niet "
+        "gebruikt.",
+    },
+    "en": {
+        "pLevel": "Your level now: {l}", "pNone": "no level yet", "pCount": "{n} of {m} indicators at ‘mostly’ or "
+        "‘always’", "pChanged": "This indicator was changed since you rated it (you chose ‘{v}’ then). Rate it "
+        "again.", "pSnap": "Save snapshot", "pSnaps": "Snapshots", "pSnapped": "Snapshot saved.",
+        "pNoEv": "No evidence yet. Do a module, case, dialogue or instrument below, or write your own evidence.",
+        "pQuiz": "Quiz passed: {t}", "pCase": "Case read: {t}", "pInst": "Instrument filled in: {t}",
+        "pDlg": "Dialogue practised: {t} ({v}; score {s})", "pUnits": "All lessons read: {t}",
+        "pTodo": "Learning activities for this goal", "pSaved": "Saved.", "pDel": "Delete",
+        "pDeleted": "Deleted.", "pMissing": "Your goal is not concrete enough yet: {e}",
+        "pNeedWhat": "describe what you want to learn in at least three words", "pNeedHow": "write how you will "
+        "go about it", "pNeedWhen": "choose a date from today on", "pNeedWho": "write with whom you work",
+        "pNeedNote": "Fill in at least situation, action and reflection, and a date.",
+        "pNotSaved": "Not saved: your browser's storage refuses it.", "pOverview": "Overview by cluster", "pPlan": "My development plan per competence",
+        "pComp": "Competence", "pLvl": "Level", "pEv": "Evidence", "pGoals": "Goals",
+        "pChart": "Self-rated level per competence (0 = no level yet, 3 = vakvolwassen)",
+        "pPrint": "Print development plan", "pExport": "Export development plan",
+        "pImport": "Import development plan", "pReset": "Clear development plan",
+        "pConfirm": "Clear your whole development plan in this browser?",
+        "pReplace": "Replace your current development plan with the one in the file?",
+        "pWiped": "Your development plan has been cleared.", "pImported": "Development plan imported: {n} "
+        "competences.", "pExported": "Your development plan has been saved as a file.",
+        "pRefused": "This file was refused: {e} Nothing was changed.", "pBadJson": "it is not JSON.",
+        "pBadFormat": "it is not an export of My development.", "pBadVersion": "it comes from an unknown version "
+        "({v}).", "pBadPart": "the part ‘{k}’ is not valid.", "pTooBig": "it is larger than 1 MB.",
+        "pName": "Name", "pDate": "Date", "pCoach": "Coach's remarks", "pWhen": "by {d}", "pWith": "with {w}",
+        "pNoGoal": "No goal yet.", "pRatedOn": "Rating", "pStale": "Part of your saved development plan is not "
+        "valid and is not used.",
+    },
+}
+
+
+def pop_strings(language: str) -> str:
+    """The strings of pop.js (with the level names and the scale) as JSON for a single-quoted HTML attribute."""
+    lang = "en" if language == "en" else "nl"
+    page = POP_PAGE_LABELS[lang]
+    data = {**POP_BROWSER[lang], "pL0": POP_BROWSER[lang]["pNone"],
+            "pL1": NL["startbekwaam"], "pL2": NL["vakbekwaam"], "pL3": NL["vakvolwassen"],
+            **{f"pS{i}": page[f"pop_scale_{i}"] for i in range(4)},
+            **{f"p_{f}": page[f"pop_{f}"] for f in ("situation", "task", "action", "result", "reflection")}}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
+
+
+for _lang, _table in (("nl", NL), ("en", EN)):
+    _table.update(POP_PAGE_LABELS[_lang])
+    _table["js_pop"] = pop_strings(_lang)

@@ -108,6 +108,9 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         _add_theme_dir(config)
         config.extra_css.insert(0, f"{ASSET_DIR}/werkplaats.css")
         config.extra_javascript.append(f"{ASSET_DIR}/werkplaats.js")
+        if project.items["competence"]:  # "Mijn ontwikkeling" (after werkplaats.js, whose API it uses)
+            config.extra_css.insert(1, f"{ASSET_DIR}/pop.css")
+            config.extra_javascript.append(f"{ASSET_DIR}/pop.js")
         if config.strict:
             self.counter = _Counter()
             logging.getLogger("mkdocs").addHandler(self.counter)

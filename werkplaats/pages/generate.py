@@ -16,6 +16,7 @@ from werkplaats.pages.links import (
     GLOSSARY_PAGE, MATRIX_PAGE, PROGRESS_PAGE, SECTIONS, Linker, expand_link_macros, md_href, page_of, quiz_page,
     unit_page, url_href,
 )
+from werkplaats.pages import pop
 from werkplaats.pages.relations import build_relations
 from werkplaats.quiz.render import QuizRenderer
 from werkplaats.render import make_environment, to_json
@@ -184,6 +185,8 @@ class Generator:
         }
         if kind == "instrument":
             context["form"] = self.slot(self.quiz.instrument(item, page=page))
+        if kind == "competence":
+            context["pop"] = self.slot(pop.competence_block(self, item, page))
         return page, self._render(f"{kind}.md", page, **context)
 
     def module_pages(self, content: ModuleContent) -> dict[str, str]:
@@ -329,7 +332,8 @@ class Generator:
         instruments = [{"id": i.id, "title": i.title, "key": f"wp-instrument-{i.id}",
                         "url": self._href(PROGRESS_PAGE, page_of("instrument", i.id)[0])}
                        for i in self._sorted("instrument")]
-        return self._render("progress.md", PROGRESS_PAGE, modules=modules,
+        pop_href = md_href(PROGRESS_PAGE, pop.POP_PAGE) if self.project.items["competence"] else ""
+        return self._render("progress.md", PROGRESS_PAGE, modules=modules, pop_href=pop_href,
                             data_json=to_json({"modules": modules, "instruments": instruments}),
                             front_matter=front_matter(self.labels["progress"]))
 
@@ -374,7 +378,10 @@ class Generator:
             result.pages[index] = markdown
             children: list[Any] = [index]
             for item in self._sorted(kind):
-                page, markdown = self._cached(("item", kind, item.id), self._inputs(kind, item.id, (kind, item.id)),
+                inputs = self._inputs(kind, item.id, (kind, item.id))
+                if kind == "competence":  # the self-assessment block also shows the related items' lessons
+                    inputs += (to_json(pop.competence_data(self, item, page_of(kind, item.id)[0])),)
+                page, markdown = self._cached(("item", kind, item.id), inputs,
                                               lambda kind=kind, item=item: self.item_page(kind, item))
                 result.pages[page] = markdown
                 children.append(page)
@@ -400,4 +407,7 @@ class Generator:
         result.nav[GLOSSARY_PAGE] = [GLOSSARY_PAGE]
         result.pages[PROGRESS_PAGE] = self.progress_page()
         result.nav[PROGRESS_PAGE] = [PROGRESS_PAGE]
+        if self.project.items["competence"]:
+            result.pages[pop.POP_PAGE] = pop.pop_page(self)
+            result.nav[pop.POP_PAGE] = [pop.POP_PAGE]
         return result
