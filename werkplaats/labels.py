@@ -119,6 +119,11 @@ POP_PAGE_LABELS: dict[str, dict[str, str]] = {
         "pop_print_blank": "Zelfbeoordeling op papier",
         "pop_paper_intro": "Zet per indicator een kruisje. Een niveau heb je bereikt als je bij alle indicatoren "
                            "van dat niveau ‘meestal’ of ‘altijd’ kruist en het niveau eronder ook hebt bereikt.",
+        "pop_yourname": "Je naam op het ontwikkelplan", "pop_overview": "Overzicht per cluster",
+        "pop_plan": "Mijn ontwikkelplan per competentie", "pop_level": "Niveau", "pop_goals": "Doelen",
+        "pop_chart": "Zelfbeoordeeld niveau per competentie (van nog geen niveau tot vakvolwassen)",
+        "pop_print": "POP afdrukken", "pop_export": "POP exporteren", "pop_import": "POP importeren",
+        "pop_reset": "POP wissen", "pop_snap": "Bewaar momentopname",
         "pop_indicator": "Indicator", "pop_name": "Naam", "pop_coach": "Opmerkingen van de coach",
         "pop_paper_goal": "Mijn ontwikkeldoel (wat, hoe, wanneer, met wie)",
         "pop_paper_evidence": "Mijn bewijs (situatie, taak, actie, resultaat, reflectie)",
@@ -150,6 +155,11 @@ POP_PAGE_LABELS: dict[str, dict[str, str]] = {
         "pop_print_blank": "Self-assessment on paper",
         "pop_paper_intro": "Tick one box per indicator. You reach a level when you tick ‘mostly’ or ‘always’ for "
                            "every indicator of that level and have reached the level below.",
+        "pop_yourname": "Your name on the development plan", "pop_overview": "Overview by cluster",
+        "pop_plan": "My development plan per competence", "pop_level": "Level", "pop_goals": "Goals",
+        "pop_chart": "Self-rated level per competence (from no level yet to vakvolwassen)",
+        "pop_print": "Print development plan", "pop_export": "Export development plan",
+        "pop_import": "Import development plan", "pop_reset": "Clear development plan", "pop_snap": "Save snapshot",
         "pop_indicator": "Indicator", "pop_name": "Name", "pop_coach": "Coach's remarks",
         "pop_paper_goal": "My development goal (what, how, when, with whom)",
         "pop_paper_evidence": "My evidence (situation, task, action, result, reflection)",
@@ -161,7 +171,7 @@ POP_BROWSER: dict[str, dict[str, str]] = {
     "nl": {
         "pLevel": "Je niveau nu: {l}", "pNone": "nog geen niveau", "pCount": "{n} van {m} indicatoren op "
         "‘meestal’ of ‘altijd’", "pChanged": "Deze indicator is aangepast sinds je hem beoordeelde (je koos "
-        "toen ‘{v}’). Beoordeel hem opnieuw.", "pSnap": "Bewaar momentopname", "pSnaps": "Momentopnamen",
+        "toen ‘{v}’). Beoordeel hem opnieuw.", "pSnaps": "Momentopnamen",
         "pSnapped": "Momentopname bewaard.", "pNoEv": "Nog geen bewijs. Doe een module, casus, gesprek of "
         "instrument hieronder, of schrijf eigen bewijs.", "pQuiz": "Toets gehaald: {t}", "pCase": "Casus gelezen: {t}",
         "pInst": "Instrument ingevuld: {t}", "pDlg": "Gesprek geoefend: {t} ({v}; score {s})",
@@ -171,24 +181,20 @@ POP_BROWSER: dict[str, dict[str, str]] = {
         "pNeedHow": "schrijf hoe je het aanpakt", "pNeedWhen": "kies een datum vanaf vandaag",
         "pNeedWho": "schrijf met wie je werkt", "pNeedNote": "Vul minstens situatie, actie en reflectie in, "
         "en een datum.", "pNotSaved": "Niet bewaard: de opslag van je browser weigert het.",
-        "pOverview": "Overzicht per cluster", "pPlan": "Mijn ontwikkelplan per competentie", "pComp": "Competentie", "pLvl": "Niveau", "pEv": "Bewijs",
-        "pGoals": "Doelen", "pChart": "Zelfbeoordeeld niveau per competentie (0 = nog geen niveau, "
-        "3 = vakvolwassen)", "pPrint": "POP afdrukken", "pExport": "POP exporteren", "pImport": "POP importeren",
-        "pReset": "POP wissen", "pConfirm": "Je hele ontwikkelplan in deze browser wissen?",
+        "pConfirm": "Je hele ontwikkelplan in deze browser wissen?",
         "pReplace": "Je huidige ontwikkelplan vervangen door dat uit het bestand?", "pWiped": "Je ontwikkelplan "
         "is gewist.", "pImported": "Ontwikkelplan geïmporteerd: {n} competenties.", "pExported": "Je "
         "ontwikkelplan is als bestand opgeslagen.", "pRefused": "Dit bestand is geweigerd: {e} Er is niets "
         "veranderd.", "pBadJson": "het is geen JSON.", "pBadFormat": "het is geen export van Mijn ontwikkeling.",
         "pBadVersion": "het komt uit een onbekende versie ({v}).", "pBadPart": "het onderdeel ‘{k}’ klopt niet.",
-        "pTooBig": "het is groter dan 1 MB.", "pName": "Naam", "pDate": "Datum", "pCoach": "Opmerkingen van "
-        "de coach", "pWhen": "uiterlijk {d}", "pWith": "met {w}", "pNoGoal": "Nog geen doel.",
-        "pRatedOn": "Beoordeling", "pStale": "Een deel van je opgeslagen ontwikkelplan klopt niet en wordt niet "
+        "pTooBig": "het is groter dan 1 MB.", "pWhen": "uiterlijk {d}", "pWith": "met {w}", "pNoGoal": "Nog geen doel.",
+        "pStale": "Een deel van je opgeslagen ontwikkelplan klopt niet en wordt niet "
         "gebruikt.",
     },
     "en": {
         "pLevel": "Your level now: {l}", "pNone": "no level yet", "pCount": "{n} of {m} indicators at ‘mostly’ or "
         "‘always’", "pChanged": "This indicator was changed since you rated it (you chose ‘{v}’ then). Rate it "
-        "again.", "pSnap": "Save snapshot", "pSnaps": "Snapshots", "pSnapped": "Snapshot saved.",
+        "again.", "pSnaps": "Snapshots", "pSnapped": "Snapshot saved.",
         "pNoEv": "No evidence yet. Do a module, case, dialogue or instrument below, or write your own evidence.",
         "pQuiz": "Quiz passed: {t}", "pCase": "Case read: {t}", "pInst": "Instrument filled in: {t}",
         "pDlg": "Dialogue practised: {t} ({v}; score {s})", "pUnits": "All lessons read: {t}",
@@ -197,20 +203,15 @@ POP_BROWSER: dict[str, dict[str, str]] = {
         "pNeedWhat": "describe what you want to learn in at least three words", "pNeedHow": "write how you will "
         "go about it", "pNeedWhen": "choose a date from today on", "pNeedWho": "write with whom you work",
         "pNeedNote": "Fill in at least situation, action and reflection, and a date.",
-        "pNotSaved": "Not saved: your browser's storage refuses it.", "pOverview": "Overview by cluster", "pPlan": "My development plan per competence",
-        "pComp": "Competence", "pLvl": "Level", "pEv": "Evidence", "pGoals": "Goals",
-        "pChart": "Self-rated level per competence (0 = no level yet, 3 = vakvolwassen)",
-        "pPrint": "Print development plan", "pExport": "Export development plan",
-        "pImport": "Import development plan", "pReset": "Clear development plan",
-        "pConfirm": "Clear your whole development plan in this browser?",
+        "pNotSaved": "Not saved: your browser's storage refuses it.", "pConfirm": "Clear your whole development plan in this browser?",
         "pReplace": "Replace your current development plan with the one in the file?",
         "pWiped": "Your development plan has been cleared.", "pImported": "Development plan imported: {n} "
         "competences.", "pExported": "Your development plan has been saved as a file.",
         "pRefused": "This file was refused: {e} Nothing was changed.", "pBadJson": "it is not JSON.",
         "pBadFormat": "it is not an export of My development.", "pBadVersion": "it comes from an unknown version "
         "({v}).", "pBadPart": "the part ‘{k}’ is not valid.", "pTooBig": "it is larger than 1 MB.",
-        "pName": "Name", "pDate": "Date", "pCoach": "Coach's remarks", "pWhen": "by {d}", "pWith": "with {w}",
-        "pNoGoal": "No goal yet.", "pRatedOn": "Rating", "pStale": "Part of your saved development plan is not "
+        "pWhen": "by {d}", "pWith": "with {w}",
+        "pNoGoal": "No goal yet.", "pStale": "Part of your saved development plan is not "
         "valid and is not used.",
     },
 }

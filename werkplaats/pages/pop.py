@@ -8,12 +8,29 @@ DOM contract (templates/pages/pop-competence.html, pop.md, assets/pop.js, tests)
   per indicator holding four radios (values 0-3), `form.wp-pop-note` (fields date, situation, task, action, result,
   reflection), `form.wp-pop-goal` (fields what, how, when, who) and empty `.wp-pop-level`, `.wp-pop-snaps`,
   `.wp-pop-ev`, `.wp-pop-notes`, `.wp-pop-goals`, `.wp-pop-todo` that pop.js fills.
-- `.wp-pop-all[data-wp-pop-all]` on `ontwikkeling/`: JSON `{"competences": [competence_data, ...]}` in cluster order.
+- `.wp-pop-all[data-wp-pop-all]` on `ontwikkeling/`: JSON `{"competences": [competence_data, ...]}` in cluster order,
+  and (templates/pages/pop-all.html) `.wp-pop-on` (hidden until the script runs) with `#wp-pop-name`, `.wp-pop-who`,
+  `.wp-pop-date`, an SVG chart with `g[data-c=<id>]` (a `tspan` for the level, `rect.wp-bar` whose width pop.js sets),
+  a table per cluster with `tr[data-c=<id>]` (cells level, evidence count, goal count), `section.wp-pop-item[data-c]`
+  (`.wp-pop-lv`, `.wp-pop-e`, `.wp-pop-g`, `.wp-pop-coach` shown in print only), buttons `[data-act=print|export|
+  import|reset]`, a hidden file input and a `.wp-status` live region.
 
 `competence_data` is `{"id", "title", "cluster", "url", "levels": {level: [fingerprint per indicator]},
 "modules": [{"id", "title", "url", "units": [url]}], "cases" / "instruments" / "methods": [{"id", "title", "url"}],
 "dialogues": [{"id", "title", "url", "endings": {node: verdict}, "scores": {node: [score for this competence per
 choice]}}]}`; urls are relative to the page the JSON is on.
+
+Browser state, store key `pop` (checked by pop.js `valid` before every use and on import):
+`{"competences": {"<competence id>": {"ratings": {"<level>.<index>": {"v": 0-3, "fp": fingerprint, "date": ISO}},
+"snapshots": [{"date": ISO, "level": 0-3, "ratings": {"<level>.<index>": 0-3}}], "notes": [{"id", "date":
+"YYYY-MM-DD", "situation", "task", "action", "result", "reflection"}], "goals": [{"id", "what", "how", "when":
+"YYYY-MM-DD", "who", "date": ISO}]}}}` (v: 0 nog niet, 1 soms, 2 meestal, 3 altijd; texts up to 2000 characters, a
+`<` before a letter gets a space after it, as the store refuses markup). The exported file is
+`{"format": "werkplaats-pop", "version": 1, "exported": ISO, "name": text, "pop": <that value>}`; an import is
+refused as a whole (with the reason) unless every part fits, and then replaces the plan. Evidence is read from the
+other keys of werkplaats.js (`quiz:wp-quiz-<module>` passed, `visits` of all lessons of a module and of case pages,
+which carry `[data-wp-visit]`, `instrument:<id>` done, `dialogue:<id>` ended, with the tally of the competence's
+scores along the path taken).
 
 A rating is stored under the key `<level>.<index>` (index of the indicator in that level, from 0) with the
 indicator's fingerprint (first 8 hex digits of the SHA-1 of its text). When a lecturer edits, inserts or reorders
@@ -117,8 +134,10 @@ def pop_page(gen: Generator) -> str:
 
     chosen = sorted_competences(gen)
     data = {"competences": [competence_data(gen, c, POP_PAGE) for c in chosen]}
+    rows = [{"id": c.id, "title": c.title, "href": _href(gen, POP_PAGE, "competence", c.id)} for c in chosen]
+    clusters = [(cluster, [row for row, c in zip(rows, chosen) if c.cluster == cluster])
+                for cluster in dict.fromkeys(c.cluster for c in chosen)]
     block = gen.env.get_template("pages/pop-all.html").render(
-        labels=gen.labels, data_json=to_json(data),
-        competences=[{"title": c.title, "href": _href(gen, POP_PAGE, "competence", c.id)} for c in chosen])
+        labels=gen.labels, data_json=to_json(data), competences=rows, clusters=clusters)
     return gen._render("pop.md", POP_PAGE, block=gen.slot(block),
                        front_matter=front_matter(gen.labels["pop"], gen.labels["pop_intro"]))
