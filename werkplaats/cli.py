@@ -73,7 +73,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from werkplaats.export import ExportError, run_export
 
     try:
-        for path in run_export(_root(args), args.format, args.modules, Path(args.out) if args.out else None):
+        if args.format == "pop":  # MODULE_ID arguments are competence ids here
+            from werkplaats.export.pop import run_pop_export
+
+            paths = run_pop_export(_root(args), args.modules, Path(args.out) if args.out else None)
+        else:
+            paths = run_export(_root(args), args.format, args.modules, Path(args.out) if args.out else None)
+        for path in paths:
             print(path)
     except ExportError as exc:
         print(f"werkplaats export: {exc}", file=sys.stderr)
@@ -113,8 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", default="schemas", help="folder to write to (default: schemas)")
     schema.set_defaults(func=cmd_schema)
 
-    export = sub.add_parser("export", help="export modules: scorm, qti, moodle or print")
-    export.add_argument("format", choices=("scorm", "qti", "moodle", "print"))
+    export = sub.add_parser("export", help="export modules: scorm, qti, moodle or print; pop: paper self-assessment "
+                                           "per competence (the ids are competence ids)")
+    export.add_argument("format", choices=("scorm", "qti", "moodle", "print", "pop"))
     export.add_argument("modules", nargs="*", metavar="MODULE_ID")
     export.add_argument("--out", help="output folder (default: dist/FORMAT)")
     export.set_defaults(func=cmd_export)

@@ -94,7 +94,7 @@ def labels_for(language: str | None) -> dict[str, str]:
 # -- "Mijn ontwikkeling" (issue #16): page labels and the strings of assets/pop.js ------------------------------------
 POP_PAGE_LABELS: dict[str, dict[str, str]] = {
     "nl": {
-        "pop": "Mijn ontwikkeling",
+        "pop_title": "Mijn ontwikkeling",
         "pop_intro": "Hier zie je per competentie hoe je jezelf beoordeelt, welk bewijs je hebt en aan welke "
                      "doelen je werkt. Alles blijft in deze browser, tot je het zelf exporteert of afdrukt.",
         "pop_section": "Mijn ontwikkeling",
@@ -119,7 +119,7 @@ POP_PAGE_LABELS: dict[str, dict[str, str]] = {
         "pop_print_blank": "Zelfbeoordeling op papier",
         "pop_paper_intro": "Zet per indicator een kruisje. Een niveau heb je bereikt als je bij alle indicatoren "
                            "van dat niveau ‘meestal’ of ‘altijd’ kruist en het niveau eronder ook hebt bereikt.",
-        "pop_yourname": "Je naam op het ontwikkelplan", "pop_overview": "Overzicht per cluster",
+        "pop_none": "nog geen niveau", "pop_yourname": "Je naam op het ontwikkelplan", "pop_overview": "Overzicht per cluster",
         "pop_plan": "Mijn ontwikkelplan per competentie", "pop_level": "Niveau", "pop_goals": "Doelen",
         "pop_chart": "Zelfbeoordeeld niveau per competentie (van nog geen niveau tot vakvolwassen)",
         "pop_print": "POP afdrukken", "pop_export": "POP exporteren", "pop_import": "POP importeren",
@@ -129,7 +129,7 @@ POP_PAGE_LABELS: dict[str, dict[str, str]] = {
         "pop_paper_evidence": "Mijn bewijs (situatie, taak, actie, resultaat, reflectie)",
     },
     "en": {
-        "pop": "My development",
+        "pop_title": "My development",
         "pop_intro": "Here you see, per competence, how you rate yourself, what evidence you have and which goals "
                      "you work on. Everything stays in this browser until you export or print it yourself.",
         "pop_section": "My development",
@@ -155,7 +155,7 @@ POP_PAGE_LABELS: dict[str, dict[str, str]] = {
         "pop_print_blank": "Self-assessment on paper",
         "pop_paper_intro": "Tick one box per indicator. You reach a level when you tick ‘mostly’ or ‘always’ for "
                            "every indicator of that level and have reached the level below.",
-        "pop_yourname": "Your name on the development plan", "pop_overview": "Overview by cluster",
+        "pop_none": "no level yet", "pop_yourname": "Your name on the development plan", "pop_overview": "Overview by cluster",
         "pop_plan": "My development plan per competence", "pop_level": "Level", "pop_goals": "Goals",
         "pop_chart": "Self-rated level per competence (from no level yet to vakvolwassen)",
         "pop_print": "Print development plan", "pop_export": "Export development plan",

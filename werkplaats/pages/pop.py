@@ -140,4 +140,4 @@ def pop_page(gen: Generator) -> str:
     block = gen.env.get_template("pages/pop-all.html").render(
         labels=gen.labels, data_json=to_json(data), competences=rows, clusters=clusters)
     return gen._render("pop.md", POP_PAGE, block=gen.slot(block),
-                       front_matter=front_matter(gen.labels["pop"], gen.labels["pop_intro"]))
+                       front_matter=front_matter(gen.labels["pop_title"], gen.labels["pop_intro"]))
