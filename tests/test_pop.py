@@ -126,7 +126,7 @@ def test_fingerprint_ignores_spacing_only() -> None:
 def test_browser_code_stays_small() -> None:
     """The budget of issue #16: pop.js + pop.css gzipped (the package's own JS+CSS must stay under 20 kB)."""
     size = len(gzip.compress(POP_JS.read_bytes() + POP_CSS.read_bytes(), 9))
-    assert size <= 5000, size
+    assert size <= 5300, size
 
 
 def test_export_pop(tmp_path: Path) -> None:

@@ -119,7 +119,7 @@ POP_PAGE_LABELS: dict[str, dict[str, str]] = {
         "pop_print_blank": "Zelfbeoordeling op papier",
         "pop_paper_intro": "Zet per indicator een kruisje. Een niveau heb je bereikt als je bij alle indicatoren "
                            "van dat niveau ‘meestal’ of ‘altijd’ kruist en het niveau eronder ook hebt bereikt.",
-        "pop_none": "nog geen niveau", "pop_yourname": "Je naam op het ontwikkelplan", "pop_overview": "Overzicht per cluster",
+        "pop_todo": "Leeractiviteiten voor dit doel", "pop_none": "nog geen niveau", "pop_yourname": "Je naam op het ontwikkelplan", "pop_overview": "Overzicht per cluster",
         "pop_plan": "Mijn ontwikkelplan per competentie", "pop_level": "Niveau", "pop_goals": "Doelen",
         "pop_chart": "Zelfbeoordeeld niveau per competentie (van nog geen niveau tot vakvolwassen)",
         "pop_print": "POP afdrukken", "pop_export": "POP exporteren", "pop_import": "POP importeren",
@@ -155,7 +155,7 @@ POP_PAGE_LABELS: dict[str, dict[str, str]] = {
         "pop_print_blank": "Self-assessment on paper",
         "pop_paper_intro": "Tick one box per indicator. You reach a level when you tick ‘mostly’ or ‘always’ for "
                            "every indicator of that level and have reached the level below.",
-        "pop_none": "no level yet", "pop_yourname": "Your name on the development plan", "pop_overview": "Overview by cluster",
+        "pop_todo": "Learning activities for this goal", "pop_none": "no level yet", "pop_yourname": "Your name on the development plan", "pop_overview": "Overview by cluster",
         "pop_plan": "My development plan per competence", "pop_level": "Level", "pop_goals": "Goals",
         "pop_chart": "Self-rated level per competence (from no level yet to vakvolwassen)",
         "pop_print": "Print development plan", "pop_export": "Export development plan",
@@ -175,8 +175,7 @@ POP_BROWSER: dict[str, dict[str, str]] = {
         "pSnapped": "Momentopname bewaard.", "pNoEv": "Nog geen bewijs. Doe een module, casus, gesprek of "
         "instrument hieronder, of schrijf eigen bewijs.", "pQuiz": "Toets gehaald: {t}", "pCase": "Casus gelezen: {t}",
         "pInst": "Instrument ingevuld: {t}", "pDlg": "Gesprek geoefend: {t} ({v}; score {s})",
-        "pUnits": "Alle lessen gelezen: {t}", "pTodo": "Leeractiviteiten voor dit doel",
-        "pSaved": "Bewaard.", "pDel": "Verwijder", "pDeleted": "Verwijderd.", "pMissing": "Je doel is nog niet "
+        "pUnits": "Alle lessen gelezen: {t}", "pSaved": "Bewaard.", "pDel": "Verwijder", "pDeleted": "Verwijderd.", "pMissing": "Je doel is nog niet "
         "concreet genoeg: {e}", "pNeedWhat": "beschrijf wat je wilt leren in minstens drie woorden",
         "pNeedHow": "schrijf hoe je het aanpakt", "pNeedWhen": "kies een datum vanaf vandaag",
         "pNeedWho": "schrijf met wie je werkt", "pNeedNote": "Vul minstens situatie, actie en reflectie in, "
@@ -198,7 +197,7 @@ POP_BROWSER: dict[str, dict[str, str]] = {
         "pNoEv": "No evidence yet. Do a module, case, dialogue or instrument below, or write your own evidence.",
         "pQuiz": "Quiz passed: {t}", "pCase": "Case read: {t}", "pInst": "Instrument filled in: {t}",
         "pDlg": "Dialogue practised: {t} ({v}; score {s})", "pUnits": "All lessons read: {t}",
-        "pTodo": "Learning activities for this goal", "pSaved": "Saved.", "pDel": "Delete",
+        "pSaved": "Saved.", "pDel": "Delete",
         "pDeleted": "Deleted.", "pMissing": "Your goal is not concrete enough yet: {e}",
         "pNeedWhat": "describe what you want to learn in at least three words", "pNeedHow": "write how you will "
         "go about it", "pNeedWhen": "choose a date from today on", "pNeedWho": "write with whom you work",

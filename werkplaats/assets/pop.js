@@ -8,7 +8,7 @@
   const LV = ["startbekwaam", "vakbekwaam", "vakvolwassen"], $$ = (el, s) => Array.from(el.querySelectorAll(s));
   const own = (o, k) => Object.hasOwn(o, k), isObj = v => v != null && typeof v === "object" && !Array.isArray(v);
 
-  /* -- checks: every stored or imported value ------------------------------------------------------------------ */
+  // Checks of every stored or imported value
   const re = x => v => typeof v === "string" && x.test(v), DAY = re(/^\d{4}-\d\d-\d\d$/);
   const ID = re(/^[a-z0-9][a-z0-9-]{0,79}$/), RK = re(/^(startbekwaam|vakbekwaam|vakvolwassen)\.\d{1,3}$/);
   const ISO = re(/^\d{4}-\d\d-\d\dT[\d:.]{5,12}Z$/), str = n => v => typeof v === "string" && v.length <= n
@@ -25,43 +25,35 @@
   ["ratings", "snapshots", "notes", "goals"]);
   const valid = shape({ competences: dict(500, ID, comp) }, ["competences"]);
 
-  /* -- the level rule ----------------------------------------------------------------------------------------- */
-  const ok = (levels, r, l) => (levels[l] || []).filter((p, i) => { const x = r[l + "." + i]; return x && x.fp === p && x.v > 1; });
-  function level(levels, ratings) {
-    let n = 0;
-    for (const l of LV) {
-      if (!(levels[l] || []).length || ok(levels, ratings || {}, l).length < levels[l].length) break;
-      n++;
-    }
-    return n;
-  }
-  const lvText = (c, r) => T("pLevel", { l: T("pL" + level(c.levels, r)) }) + " · " + T("pCount", {
-    n: LV.reduce((a, l) => a + ok(c.levels, r, l).length, 0), m: LV.reduce((a, l) => a + (c.levels[l] || []).length, 0) });
+  // The level rule: all indicators of a level at 2 or 3 (with the current fingerprint), and the level below
+  const ok = (L, r, l) => L[l].filter((p, i) => { const x = r[l + "." + i]; return x && x.fp === p && x.v > 1; });
+  const level = (L, r) => { let n = 0; while (n < 3 && L[LV[n]].length && ok(L, r, LV[n]).length === L[LV[n]].length) n++; return n; };
+  const lvText = (L, r) => T("pLevel", { l: T("pL" + level(L, r)) }) + " · " + T("pCount", {
+    n: LV.reduce((a, l) => a + ok(L, r, l).length, 0), m: LV.reduce((a, l) => a + L[l].length, 0) });
 
-  /* -- state and evidence ------------------------------------------------------------------------------------- */
+  const blank = () => ({ ratings: {}, snapshots: [], notes: [], goals: [] });
   function load(el) {
     const v = store.get("pop");
     if (v == null && !store.bad("pop")) return { competences: {} };
     if (valid(v)) return v;
     notice(el, T("pStale"), () => store.remove("pop"));
   }
-  const rec = (pop, id) => pop.competences[id] || (pop.competences[id] = { ratings: {}, snapshots: [], notes: [],
-    goals: [] });
   const now = () => new Date().toISOString();
   const day = s => new Date(s.length < 11 ? s + "T12:00" : s).toLocaleDateString(document.documentElement.lang
     === "en" ? "en-GB" : "nl-NL", { day: "numeric", month: "long", year: "numeric" });
   const clean = s => s.trim().slice(0, 2000).replace(/<(?=[a-z!/?])/gi, "< ");
   const pathOf = u => decodeURI(new URL(u, location.href).pathname).replace(/\/index\.html$/, "/");
   const ul = (items, none) => (items.length ? h("ul", null, items) : h("p", null, T(none)));
+  const snaps = s => s.map(x => day(x.date) + ": " + T("pL" + x.level));
 
   function evidence(c) { // [text, url, date] of what the learner did on the site for this competence
-    const out = [], visits = store.get("visits") || {}, add = (k, x, d) => out.push([T(k, x), x.url, d]);
+    const out = [], seen = store.get("visits") || {}, add = (k, x, d) => out.push([T(k, x), x.url, d]);
     for (const m of c.modules) {
       const r = (store.get("quiz:wp-quiz-" + m.id) || {}).result;
       if (r && r.passed) add("pQuiz", m, r.date);
-      if (m.units.length && m.units.every(u => visits[pathOf(u)])) add("pUnits", m);
+      if (m.units.length && m.units.every(u => seen[pathOf(u)])) add("pUnits", m);
     }
-    for (const x of c.cases) if (visits[pathOf(x.url)]) add("pCase", x, visits[pathOf(x.url)]);
+    for (const x of c.cases) if (seen[pathOf(x.url)]) add("pCase", x, seen[pathOf(x.url)]);
     for (const x of c.instruments) { const s = store.get("instrument:" + x.id); if (s && s.done) add("pInst", x, s.date); }
     for (const x of c.dialogues) {
       const s = store.get("dialogue:" + x.id) || {}, path = Array.isArray(s.path) ? s.path : [];
@@ -72,80 +64,78 @@
     return out;
   }
   const evList = (c, notes, del) => evidence(c).map(([t, u, d]) => h("li", null, h("a", { href: u }, t),
-    d ? " · " + day(d) : "")).concat(notes.map(n => h("li", null, h("strong", null, day(n.date)),
+    d && " · " + day(d))).concat(notes.map(n => h("li", null, h("strong", null, day(n.date)),
     h("dl", null, ["situation", "task", "action", "result", "reflection"].filter(f => n[f])
       .map(f => [h("dt", null, T("p_" + f)), h("dd", null, n[f])])), del && del("notes", n))));
   const goalList = (goals, del) => goals.map(g => h("li", null, h("strong", null, g.what), g.how && [h("br"), g.how],
     h("br"), T("pWhen", { d: day(g.when) }), g.who && " · " + T("pWith", { w: g.who }), del && del("goals", g)));
 
-  /* -- a competence page -------------------------------------------------------------------------------------- */
+  // A competence page
   function initCompetence(el) {
-    const c = JSON.parse(el.getAttribute("data-wp-data")), id = c.id, $ = s => el.querySelector(s);
+    const c = JSON.parse(el.dataset.wpData), id = c.id, $ = s => el.querySelector(s);
+    const none = { modules: [], cases: [], instruments: [], dialogues: [] }, status = $(".wp-pop-snap + .wp-status");
     let pop = load(el);
     if (!pop) return;
     el.hidden = false;
-    const cur = () => pop.competences[id] || rec({ competences: {} }, id);
-    const save = (m, t) => { const done = store.set("pop", pop); say(m, done ? t : T("pNotSaved")); return done; };
-    const change = (m, t, fn) => { pop = load(el) || pop; fn(rec(pop, id)); if (save(m, t)) draw(); };
-    const del = (f, x) => h("button", { type: "button", class: "md-button wp-pop-del", onclick: () => change(
-      $(".wp-pop-snap + .wp-status"), T("pDeleted"), r => { r[f] = r[f].filter(y => y.id !== x.id); }) }, T("pDel"));
+    const cur = () => pop.competences[id] || blank();
+    const change = (m, t, fn) => { // fn changes this competence's record, which is then stored and shown
+      pop = load(el) || pop;
+      fn(pop.competences[id] = cur());
+      const done = store.set("pop", pop);
+      say(m, done ? t() : T("pNotSaved"));
+      if (done) draw();
+      return done;
+    };
+    const del = (f, x) => h("button", { type: "button", class: "md-button wp-pop-del", onclick: () => change(status,
+      () => T("pDeleted"), r => { r[f] = r[f].filter(y => y.id !== x.id); }) }, T("pDel"));
     for (const fs of $$(el, ".wp-pop-ind")) {
       const s = cur().ratings[fs.dataset.k];
       if (s && s.fp === fs.dataset.fp) fs.querySelector(`[value="${s.v}"]`).checked = true;
       else if (s) fs.append(h("p", { class: "wp-pop-changed" }, T("pChanged", { v: T("pS" + s.v) })));
     }
     function draw() {
-      const r = cur(), done = new Set();
-      fill($(".wp-pop-snaps"), r.snapshots.length > 0 && [h("h4", null, T("pSnaps")), h("ul", null, r.snapshots
-        .map(s => h("li", null, day(s.date) + ": " + T("pL" + s.level))).reverse())]);
-      const ev = evList(c, []);
+      const r = cur(), ev = evList(c, []), done = new Set(evidence(c).map(e => e[1]));
+      fill($(".wp-pop-snaps"), r.snapshots.length > 0 && [h("h4", null, T("pSnaps")),
+        h("ul", null, snaps(r.snapshots).reverse().map(t => h("li", null, t)))]);
       fill($(".wp-pop-ev"), ul(ev, "pNoEv"));
-      fill($(".wp-pop-notes"), evList({ modules: [], cases: [], instruments: [], dialogues: [] }, r.notes, del));
+      fill($(".wp-pop-notes"), evList(none, r.notes, del));
       fill($(".wp-pop-goals"), ul(goalList(r.goals, del), "pNoGoal"));
-      for (const li of ev) done.add(li.firstChild.getAttribute("href"));
-      const todo = [].concat(c.modules, c.dialogues, c.cases, c.instruments, c.methods).filter(x => !done.has(x.url));
-      fill($(".wp-pop-todo"), todo.length > 0 && [h("h4", null, T("pTodo")),
-        h("ul", null, todo.map(x => h("li", null, h("a", { href: x.url }, x.title))))]);
+      for (const a of $$(el, ".wp-pop-todo a")) a.parentNode.hidden = done.has(a.getAttribute("href"));
     }
-    $(".wp-pop-rate").addEventListener("change", e => {
-      const fs = e.target.closest(".wp-pop-ind"), box = $(".wp-pop-level");
-      pop = load(el) || pop;
-      rec(pop, id).ratings[fs.dataset.k] = { v: +e.target.value, fp: fs.dataset.fp, date: now() };
-      if (!store.set("pop", pop)) return say(box, T("pNotSaved"));
-      (fs.querySelector(".wp-pop-changed") || {}).hidden = true;
-      say(box, lvText(c, cur().ratings));
-      draw();
-    });
-    $(".wp-pop-snap").onclick = e => change(e.target.nextElementSibling, T("pSnapped"), r => {
+    $(".wp-pop-rate").onchange = e => {
+      const fs = e.target.closest(".wp-pop-ind");
+      if (change($(".wp-pop-level"), () => lvText(c.levels, cur().ratings), r => {
+        r.ratings[fs.dataset.k] = { v: +e.target.value, fp: fs.dataset.fp, date: now() };
+      })) (fs.querySelector(".wp-pop-changed") || {}).hidden = true;
+    };
+    $(".wp-pop-snap").onclick = () => change(status, () => T("pSnapped"), r => {
       const ratings = {};
       for (const k in r.ratings) ratings[k] = r.ratings[k].v;
       r.snapshots = r.snapshots.concat({ date: now(), level: level(c.levels, r.ratings), ratings }).slice(-100);
     });
-    const form = (sel, field, check, make) => $(sel).addEventListener("submit", e => {
+    const form = (sel, field, check) => { $(sel).onsubmit = e => {
       e.preventDefault();
-      const f = e.target, v = {}, m = f.querySelector(".wp-status");
+      const f = e.target, v = { id: Date.now().toString(36) + Math.random().toString(36).slice(2, 7) };
       for (const x of $$(f, "[name]")) v[x.name] = clean(x.value);
-      const problem = check(v);
+      const problem = check(v), m = f.querySelector(".wp-status");
       if (problem) return say(m, problem);
-      v.id = Date.now().toString(36) + Math.random().toString(36).slice(2, 7);
-      change(m, T("pSaved"), r => { r[field] = r[field].concat(make(v)); });
-      if (cur()[field].some(x => x.id === v.id)) f.reset();
-    });
-    form(".wp-pop-note", "notes", v => (DAY(v.date) && v.situation && v.action && v.reflection ? "" : T("pNeedNote")),
-      v => v);
+      if (change(m, () => T("pSaved"), r => { r[field] = r[field].concat(v); })) f.reset();
+    }; };
+    form(".wp-pop-note", "notes", v => (DAY(v.date) && v.situation && v.action && v.reflection ? "" : T("pNeedNote")));
     form(".wp-pop-goal", "goals", v => {
-      const d = new Date(), e = [v.what.split(/\s+/).length < 3 && "pNeedWhat", !v.how && "pNeedHow",
-        !(DAY(v.when) && new Date(v.when + "T23:59") >= d) && "pNeedWhen", !v.who && "pNeedWho"].filter(Boolean);
-      return e.length ? T("pMissing", { e: e.map(k => T(k)).join("; ") + "." }) : "";
-    }, v => Object.assign(v, { date: now() }));
-    $(".wp-pop-level").textContent = lvText(c, cur().ratings);
+      const e = [v.what.split(/\s+/).length < 3 && "pNeedWhat", !v.how && "pNeedHow",
+        !(DAY(v.when) && new Date(v.when + "T23:59") >= new Date()) && "pNeedWhen", !v.who && "pNeedWho"];
+      v.date = now();
+      return e.some(Boolean) ? T("pMissing", { e: e.filter(Boolean).map(k => T(k)).join("; ") + "." }) : "";
+    });
+    $(".wp-pop-level").textContent = lvText(c.levels, cur().ratings);
     draw();
   }
 
-  /* -- "Mijn ontwikkeling" ------------------------------------------------------------------------------------ */
+  // "Mijn ontwikkeling": fills the overview, chart and plan the page carries
   function initAll(el) {
-    const cs = JSON.parse(el.getAttribute("data-wp-pop-all")).competences, $ = s => el.querySelector(s);
-    const name = $("#wp-pop-name"), file = $("input[type=file]"), msg = $(".wp-pop-on > .wp-status");
+    const cs = JSON.parse(el.dataset.wpPopAll).competences, $ = s => el.querySelector(s);
+    const name = $("#wp-pop-name"), file = $("[type=file]"), msg = $(".wp-pop-on > .wp-status");
     let pop = load(el);
     if (!pop) return;
     $(".wp-pop-on").hidden = false;
@@ -154,15 +144,14 @@
       $(".wp-pop-who").textContent = store.get("name") || "……………………";
       $(".wp-pop-date").textContent = day(now());
       for (const c of cs) {
-        const s = pop.competences[c.id] || rec({ competences: {} }, c.id), lv = level(c.levels, s.ratings);
-        const q = sel => el.querySelector(sel.replace("@", `[data-c="${c.id}"]`)), ev = evList(c, s.notes);
-        const cells = q("tr@").cells;
+        const s = pop.competences[c.id] || blank(), lv = level(c.levels, s.ratings), ev = evList(c, s.notes);
+        const q = sel => el.querySelector(sel.replace("@", `[data-c="${c.id}"]`)), cells = q("tr@").cells;
         cells[1].textContent = q("g@ tspan").textContent = T("pL" + lv);
         cells[2].textContent = ev.length;
         cells[3].textContent = s.goals.length;
         q("g@ .wp-bar").setAttribute("width", (lv * 100 / 3).toFixed(1) + "%");
-        q("section@ .wp-pop-lv").textContent = lvText(c, s.ratings) + (s.snapshots.length ? " · " + T("pSnaps") + ": "
-          + s.snapshots.map(x => day(x.date) + ": " + T("pL" + x.level)).join("; ") : "");
+        q("section@ .wp-pop-lv").textContent = [lvText(c.levels, s.ratings)].concat(s.snapshots.length
+          ? T("pSnaps") + ": " + snaps(s.snapshots).join("; ") : []).join(" · ");
         fill(q("section@ .wp-pop-e"), ul(ev, "pNoEv"));
         fill(q("section@ .wp-pop-g"), ul(goalList(s.goals), "pNoGoal"));
       }

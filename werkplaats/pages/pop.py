@@ -7,7 +7,8 @@ DOM contract (templates/pages/pop-competence.html, pop.md, assets/pop.js, tests)
   `data-wp-strings` (the strings of pop.js). Inside: `form.wp-pop-rate` with one `fieldset.wp-pop-ind[data-k][data-fp]`
   per indicator holding four radios (values 0-3), `form.wp-pop-note` (fields date, situation, task, action, result,
   reflection), `form.wp-pop-goal` (fields what, how, when, who) and empty `.wp-pop-level`, `.wp-pop-snaps`,
-  `.wp-pop-ev`, `.wp-pop-notes`, `.wp-pop-goals`, `.wp-pop-todo` that pop.js fills.
+  `.wp-pop-ev`, `.wp-pop-notes`, `.wp-pop-goals` that pop.js fills; `.wp-pop-todo` lists the related learning
+  activities as links (pop.js hides those the learner has done).
 - `.wp-pop-all[data-wp-pop-all]` on `ontwikkeling/`: JSON `{"competences": [competence_data, ...]}` in cluster order,
   and (templates/pages/pop-all.html) `.wp-pop-on` (hidden until the script runs) with `#wp-pop-name`, `.wp-pop-who`,
   `.wp-pop-date`, an SVG chart with `g[data-c=<id>]` (a `tspan` for the level, `rect.wp-bar` whose width pop.js sets),
@@ -114,9 +115,11 @@ def competence_block(gen: Generator, competence: Any, page: str) -> str:
     """The HTML of the self-assessment, evidence and goal of one competence page."""
     indicators = {level: [{"key": f"{level}.{i}", "fp": fingerprint(text), "text": text}
                           for i, text in enumerate(getattr(competence.levels, level))] for level in LEVELS}
+    data = competence_data(gen, competence, page)
+    activities = [*data["modules"], *data["dialogues"], *data["cases"], *data["instruments"], *data["methods"]]
     return gen.env.get_template("pages/pop-competence.html").render(
         labels=gen.labels, item=competence, levels=LEVELS, indicators=indicators, scale=SCALE,
-        data_json=to_json(competence_data(gen, competence, page)),
+        data_json=to_json(data), activities=activities,
         pop_url=url_href(page, POP_PAGE, "", gen.use_directory_urls),
     )
 
