@@ -161,3 +161,24 @@ def test_export_pop_command(tmp_path: Path) -> None:
     bad = subprocess.run([*cli, "export", "pop", "nope", "--out", str(tmp_path)], cwd=MINIMAL, env=env,
                          capture_output=True, text=True, timeout=300, check=False)
     assert bad.returncode == 2 and "no competence `nope`" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_english_ui() -> None:
+    """With theme.language: en the self-assessment, the overview and the strings of pop.js are English."""
+    from werkplaats.content import load_project
+    from werkplaats.labels import labels_for
+    from werkplaats.pages.generate import Generator
+
+    generator = Generator(load_project(MINIMAL), labels_for("en"))
+    pages = generator.generate().pages
+    def filled(markdown: str) -> str:
+        return re.sub(r"WPSLOT([0-9a-f]{16})", lambda m: generator.slots[m.group(1)], markdown)
+
+    competence = filled(pages["competenties/gesprek-voeren.md"])
+    for text in ("## My development", "Self-assessment", "> mostly</label>", "not yet", "Development goal", "Save goal",
+                 "Learning activities for this goal", "&#34;pLevel&#34;:&#34;Your level now: {l}&#34;"):
+        assert text in competence, text
+    overview = filled(pages["ontwikkeling/index.md"])
+    for text in ("# My development", "Overview by cluster", "Print development plan", "Coach&#39;s remarks"):
+        assert text in overview, text
+    assert "Mijn ontwikkeling" not in overview and "Zelfbeoordeling" not in competence
