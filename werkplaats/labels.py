@@ -173,9 +173,9 @@ POP_BROWSER: dict[str, dict[str, str]] = {
         "‘meestal’ of ‘altijd’", "pChanged": "Deze indicator is aangepast sinds je hem beoordeelde (je koos "
         "toen ‘{v}’). Beoordeel hem opnieuw.", "pSnaps": "Momentopnamen",
         "pSnapped": "Momentopname bewaard.", "pNoEv": "Nog geen bewijs. Doe een module, casus, gesprek of "
-        "instrument hieronder, of schrijf eigen bewijs.", "pQuiz": "Toets gehaald: {t}", "pCase": "Casus gelezen: {t}",
-        "pInst": "Instrument ingevuld: {t}", "pDlg": "Gesprek geoefend: {t} ({v}; score {s})",
-        "pUnits": "Alle lessen gelezen: {t}", "pSaved": "Bewaard.", "pDel": "Verwijder", "pDeleted": "Verwijderd.", "pMissing": "Je doel is nog niet "
+        "instrument hieronder, of schrijf eigen bewijs.", "pQuiz": "Toets gehaald: {title}", "pCase": "Casus gelezen: {title}",
+        "pInst": "Instrument ingevuld: {title}", "pDlg": "Gesprek geoefend: {title} ({v}; score {s})",
+        "pUnits": "Alle lessen gelezen: {title}", "pSaved": "Bewaard.", "pDel": "Verwijder", "pDeleted": "Verwijderd.", "pMissing": "Je doel is nog niet "
         "concreet genoeg: {e}", "pNeedWhat": "beschrijf wat je wilt leren in minstens drie woorden",
         "pNeedHow": "schrijf hoe je het aanpakt", "pNeedWhen": "kies een datum vanaf vandaag",
         "pNeedWho": "schrijf met wie je werkt", "pNeedNote": "Vul minstens situatie, actie en reflectie in, "
@@ -195,8 +195,8 @@ POP_BROWSER: dict[str, dict[str, str]] = {
         "‘always’", "pChanged": "This indicator was changed since you rated it (you chose ‘{v}’ then). Rate it "
         "again.", "pSnaps": "Snapshots", "pSnapped": "Snapshot saved.",
         "pNoEv": "No evidence yet. Do a module, case, dialogue or instrument below, or write your own evidence.",
-        "pQuiz": "Quiz passed: {t}", "pCase": "Case read: {t}", "pInst": "Instrument filled in: {t}",
-        "pDlg": "Dialogue practised: {t} ({v}; score {s})", "pUnits": "All lessons read: {t}",
+        "pQuiz": "Quiz passed: {title}", "pCase": "Case read: {title}", "pInst": "Instrument filled in: {title}",
+        "pDlg": "Dialogue practised: {title} ({v}; score {s})", "pUnits": "All lessons read: {title}",
         "pSaved": "Saved.", "pDel": "Delete",
         "pDeleted": "Deleted.", "pMissing": "Your goal is not concrete enough yet: {e}",
         "pNeedWhat": "describe what you want to learn in at least three words", "pNeedHow": "write how you will "

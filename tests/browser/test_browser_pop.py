@@ -341,3 +341,28 @@ def test_evidence_from_the_site(pop_page: object, base_url: str) -> None:
     assert page.locator(".wp-pop-todo a[href$='modules/mini/']").count() == 0
     open_pop(page, base_url)
     assert row(page)[2] == "2"
+
+
+def test_evidence_rules(pop_page: object, base_url: str) -> None:
+    """Evidence from stored records: a case page visited, an instrument done, a dialogue ended (with the tally of
+    this competence's scores along the path); records that do not fit give no evidence."""
+    page = pop_page
+    page.goto(base_url + "casussen/meneer-bakker/")
+    page.wait_for_selector("[data-wp-visit][data-wp-ready]", state="attached")
+    open_competence(page, base_url)
+    found = page.evaluate("""() => {
+        const {store} = window.werkplaats, date = '2026-11-02T10:00:00.000Z';
+        store.set('instrument:kwaliteit', {done: true, date});
+        store.set('instrument:other', {done: false, date});
+        store.set('dialogue:bakker', {path: ['n1', 'n2', 'end'], choices: [0, 1], ended: 'end', date});
+        store.set('dialogue:proto', {path: ['n1'], choices: [0], ended: 'constructor', date});
+        const c = {modules: [], cases: [{id: 'meneer-bakker', title: 'Meneer Bakker', url: '../../casussen/meneer-bakker/'},
+                                        {id: 'x', title: 'Niet gelezen', url: '../../casussen/x/'}],
+                   instruments: [{id: 'kwaliteit', title: 'Kwaliteit', url: 'k/'}, {id: 'other', title: 'Ander', url: 'o/'}],
+                   dialogues: [{id: 'bakker', title: 'Gesprek met Bakker', url: 'd/', endings: {end: 'Breed gesprek'},
+                                scores: {n1: [2, -1], n2: [0, 1]}},
+                               {id: 'proto', title: 'Proto', url: 'p/', endings: {end: 'x'}, scores: {}}]};
+        return window.werkplaatsPop.evidence(c).map(e => e[0] + ' | ' + e[1]);
+    }""")
+    assert found == ["Casus gelezen: Meneer Bakker | ../../casussen/meneer-bakker/", "Instrument ingevuld: Kwaliteit | k/",
+                     "Gesprek geoefend: Gesprek met Bakker (Breed gesprek; score +3) | d/"]

@@ -86,7 +86,8 @@
       if (done) draw();
       return done;
     };
-    const del = (f, x) => h("button", { type: "button", class: "md-button wp-pop-del", onclick: () => change(status,
+    const del = (f, x) => h("button", { type: "button", class: "md-button wp-pop-del", "aria-label": T("pDel") + ": "
+      + (x.what || day(x.date)), onclick: () => change(status,
       () => T("pDeleted"), r => { r[f] = r[f].filter(y => y.id !== x.id); }) }, T("pDel"));
     for (const fs of $$(el, ".wp-pop-ind")) {
       const s = cur().ratings[fs.dataset.k];
@@ -200,7 +201,7 @@
     render();
   }
 
-  window.werkplaatsPop = { level, valid };
+  window.werkplaatsPop = { level, valid, evidence };
   register(".wp-pop[data-wp-pop]", initCompetence);
   register(".wp-pop-all[data-wp-pop-all]", initAll);
   register("[data-wp-visit]", () => { // a case page: its visit is evidence of reading the case
