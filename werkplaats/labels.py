@@ -173,7 +173,7 @@ POP_BROWSER: dict[str, dict[str, str]] = {
         "‘meestal’ of ‘altijd’", "pChanged": "Deze indicator is aangepast sinds je hem beoordeelde (je koos "
         "toen ‘{v}’). Beoordeel hem opnieuw.", "pSnaps": "Momentopnamen",
         "pSnapped": "Momentopname bewaard.", "pNoEv": "Nog geen bewijs. Doe een module, casus, gesprek of "
-        "instrument hieronder, of schrijf eigen bewijs.", "pQuiz": "Toets gehaald: {title}", "pCase": "Casus gelezen: {title}",
+        "instrument hieronder, of schrijf eigen bewijs.", "pQuiz": "Toets gehaald: {title}", "pCase": "Casus gelezen: {title}", "pCheck": "Test jezelf in {title}: {s} van {m} goed",
         "pInst": "Instrument ingevuld: {title}", "pDlg": "Gesprek geoefend: {title} ({v}; score {s})",
         "pUnits": "Alle lessen gelezen: {title}", "pSaved": "Bewaard.", "pDel": "Verwijder", "pDeleted": "Verwijderd.", "pMissing": "Je doel is nog niet "
         "concreet genoeg: {e}", "pNeedWhat": "beschrijf wat je wilt leren in minstens drie woorden",
@@ -195,7 +195,7 @@ POP_BROWSER: dict[str, dict[str, str]] = {
         "‘always’", "pChanged": "This indicator was changed since you rated it (you chose ‘{v}’ then). Rate it "
         "again.", "pSnaps": "Snapshots", "pSnapped": "Snapshot saved.",
         "pNoEv": "No evidence yet. Do a module, case, dialogue or instrument below, or write your own evidence.",
-        "pQuiz": "Quiz passed: {title}", "pCase": "Case read: {title}", "pInst": "Instrument filled in: {title}",
+        "pQuiz": "Quiz passed: {title}", "pCase": "Case read: {title}", "pCheck": "Check yourself in {title}: {s} of {m} correct", "pInst": "Instrument filled in: {title}",
         "pDlg": "Dialogue practised: {title} ({v}; score {s})", "pUnits": "All lessons read: {title}",
         "pSaved": "Saved.", "pDel": "Delete",
         "pDeleted": "Deleted.", "pMissing": "Your goal is not concrete enough yet: {e}",

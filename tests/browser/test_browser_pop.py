@@ -356,7 +356,13 @@ def test_evidence_rules(pop_page: object, base_url: str) -> None:
         store.set('instrument:other', {done: false, date});
         store.set('dialogue:bakker', {path: ['n1', 'n2', 'end'], choices: [0, 1], ended: 'end', date});
         store.set('dialogue:proto', {path: ['n1'], choices: [0], ended: 'constructor', date});
-        const c = {modules: [], cases: [{id: 'meneer-bakker', title: 'Meneer Bakker', url: '../../casussen/meneer-bakker/'},
+        store.set('quiz:wp-check-0a1b2c3d', {kind: 'check', module: 'mini', title: 'Test jezelf',
+            path: '/modules/mini/intro/', graded: true,
+            result: {score: 2, max: 3, percent: 66.67, passed: null, mark: null, date}});
+        store.set('quiz:wp-check-99999999', {kind: 'check', module: 'other', title: 'Test jezelf', path: '/x/',
+            graded: true, result: {score: 1, max: 1, percent: 100, passed: null, mark: null, date}});
+        const c = {modules: [{id: 'mini', title: 'Mini-module', url: 'm/', units: ['../../modules/mini/nooit/']}],
+                   cases: [{id: 'meneer-bakker', title: 'Meneer Bakker', url: '../../casussen/meneer-bakker/'},
                                         {id: 'x', title: 'Niet gelezen', url: '../../casussen/x/'}],
                    instruments: [{id: 'kwaliteit', title: 'Kwaliteit', url: 'k/'}, {id: 'other', title: 'Ander', url: 'o/'}],
                    dialogues: [{id: 'bakker', title: 'Gesprek met Bakker', url: 'd/', endings: {end: 'Breed gesprek'},
@@ -364,5 +370,6 @@ def test_evidence_rules(pop_page: object, base_url: str) -> None:
                                {id: 'proto', title: 'Proto', url: 'p/', endings: {end: 'x'}, scores: {}}]};
         return window.werkplaatsPop.evidence(c).map(e => e[0] + ' | ' + e[1]);
     }""")
-    assert found == ["Casus gelezen: Meneer Bakker | ../../casussen/meneer-bakker/", "Instrument ingevuld: Kwaliteit | k/",
+    assert found == ["Test jezelf in Mini-module: 2 van 3 goed | /modules/mini/intro/",
+                     "Casus gelezen: Meneer Bakker | ../../casussen/meneer-bakker/", "Instrument ingevuld: Kwaliteit | k/",
                      "Gesprek geoefend: Gesprek met Bakker (Breed gesprek; score +3) | d/"]

@@ -53,6 +53,11 @@
       if (r && r.passed) add("pQuiz", m, r.date);
       if (m.units.length && m.units.every(u => seen[pathOf(u)])) add("pUnits", m);
     }
+    for (const k of store.keys()) { // "Test jezelf" in the lessons of those modules
+      const q = /^quiz:wp-check-/.test(k) && store.get(k), m = q && c.modules.find(x => x.id === q.module);
+      if (m && q.result && q.result.max && typeof q.path === "string") add("pCheck", { title: m.title, url: q.path,
+        s: q.result.score, m: q.result.max }, q.result.date);
+    }
     for (const x of c.cases) if (seen[pathOf(x.url)]) add("pCase", x, seen[pathOf(x.url)]);
     for (const x of c.instruments) { const s = store.get("instrument:" + x.id); if (s && s.done) add("pInst", x, s.date); }
     for (const x of c.dialogues) {
