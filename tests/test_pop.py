@@ -57,7 +57,8 @@ def test_competence_page_has_the_self_assessment(built: Path) -> None:
          "Vraagt door naar de vraag achter de vraag."),
         ("vakvolwassen.0", fingerprint("Leert collega's het gesprek voeren."), "Leert collega's het gesprek voeren."),
     ]
-    radios = re.findall(r'<input type="radio" name="wp-pop-gesprek-voeren-startbekwaam\.0" value="(\d)"> ([^<]+)<', page)
+    name = "wp-pop-gesprek-voeren-startbekwaam\\.0"
+    radios = re.findall(rf'<input type="radio" name="{name}" value="(\d)"> ([^<]+)<', page)
     assert [(v, t.strip()) for v, t in radios] == [("0", "nog niet"), ("1", "soms"), ("2", "meestal"), ("3", "altijd")]
     data = attribute(page, "data-wp-data")
     assert data["id"] == "gesprek-voeren" and data["levels"]["startbekwaam"] == [indicators[0][1]]
@@ -126,7 +127,7 @@ def test_fingerprint_ignores_spacing_only() -> None:
 def test_browser_code_stays_small() -> None:
     """The budget of issue #16: pop.js + pop.css gzipped (the package's own JS+CSS must stay under 20 kB)."""
     size = len(gzip.compress(POP_JS.read_bytes() + POP_CSS.read_bytes(), 9))
-    assert size <= 5300, size
+    assert size <= 5500, size
 
 
 def test_export_pop(tmp_path: Path) -> None:

@@ -37,7 +37,8 @@ SHIM = """
     remove(k) { localStorage.removeItem(P() + k); },
     keys() { return Object.keys(localStorage).filter(k => k.startsWith(P())).map(k => k.slice(P().length)); }
   };
-  const T = (k, vars) => String(k in S ? S[k] : k).replace(/\\{(\\w+)\\}/g, (m, x) => (vars && x in vars ? vars[x] : m));
+  const T = (k, vars) => String(k in S ? S[k] : k)
+    .replace(/\\{(\\w+)\\}/g, (m, x) => (vars && x in vars ? vars[x] : m));
   const say = (el, t) => { el.textContent = ""; setTimeout(() => { el.textContent = t; }, 50); };
   function download(name, type, text) { const a = h("a", { href: URL.createObjectURL(new Blob([text], { type })),
     download: name }); a.click(); }
@@ -364,12 +365,14 @@ def test_evidence_rules(pop_page: object, base_url: str) -> None:
         const c = {modules: [{id: 'mini', title: 'Mini-module', url: 'm/', units: ['../../modules/mini/nooit/']}],
                    cases: [{id: 'meneer-bakker', title: 'Meneer Bakker', url: '../../casussen/meneer-bakker/'},
                                         {id: 'x', title: 'Niet gelezen', url: '../../casussen/x/'}],
-                   instruments: [{id: 'kwaliteit', title: 'Kwaliteit', url: 'k/'}, {id: 'other', title: 'Ander', url: 'o/'}],
+                   instruments: [{id: 'kwaliteit', title: 'Kwaliteit', url: 'k/'},
+                                 {id: 'other', title: 'Ander', url: 'o/'}],
                    dialogues: [{id: 'bakker', title: 'Gesprek met Bakker', url: 'd/', endings: {end: 'Breed gesprek'},
                                 scores: {n1: [2, -1], n2: [0, 1]}},
                                {id: 'proto', title: 'Proto', url: 'p/', endings: {end: 'x'}, scores: {}}]};
         return window.werkplaatsPop.evidence(c).map(e => e[0] + ' | ' + e[1]);
     }""")
     assert found == ["Test jezelf in Mini-module: 2 van 3 goed | /modules/mini/intro/",
-                     "Casus gelezen: Meneer Bakker | ../../casussen/meneer-bakker/", "Instrument ingevuld: Kwaliteit | k/",
+                     "Casus gelezen: Meneer Bakker | ../../casussen/meneer-bakker/",
+                     "Instrument ingevuld: Kwaliteit | k/",
                      "Gesprek geoefend: Gesprek met Bakker (Breed gesprek; score +3) | d/"]

@@ -15,19 +15,25 @@
     && !/<[a-z!/?]/i.test(v), lvl = v => Number.isInteger(v) && v >= 0 && v <= 3, tx = str(2000), tid = str(40);
   const shape = (rules, need) => v => isObj(v) && Object.keys(v).every(k => own(rules, k) && rules[k](v[k]))
     && need.every(k => own(v, k));
-  const dict = (n, key, ok) => v => isObj(v) && Object.keys(v).length <= n && Object.keys(v).every(k => key(k) && ok(v[k]));
+  const dict = (n, key, ok) => v => isObj(v) && Object.keys(v).length <= n
+    && Object.keys(v).every(k => key(k) && ok(v[k]));
   const list = (n, ok) => v => Array.isArray(v) && v.length <= n && v.every(ok);
   const comp = shape({ ratings: dict(300, RK, shape({ v: lvl, fp: re(/^[0-9a-f]{8}$/), date: ISO }, ["v", "fp"])),
     snapshots: list(100, shape({ date: ISO, level: lvl, ratings: dict(300, RK, lvl) }, ["date", "level"])),
     notes: list(200, shape({ id: tid, date: DAY, situation: tx, task: tx, action: tx, result: tx, reflection: tx },
       ["id", "date"])),
-    goals: list(100, shape({ id: tid, what: tx, how: tx, when: DAY, who: str(300), date: ISO }, ["id", "what", "when"])) },
+    goals: list(100, shape({ id: tid, what: tx, how: tx, when: DAY, who: str(300), date: ISO },
+      ["id", "what", "when"])) },
   ["ratings", "snapshots", "notes", "goals"]);
   const valid = shape({ competences: dict(500, ID, comp) }, ["competences"]);
 
   // The level rule: all indicators of a level at 2 or 3 (with the current fingerprint), and the level below
   const ok = (L, r, l) => L[l].filter((p, i) => { const x = r[l + "." + i]; return x && x.fp === p && x.v > 1; });
-  const level = (L, r) => { let n = 0; while (n < 3 && L[LV[n]].length && ok(L, r, LV[n]).length === L[LV[n]].length) n++; return n; };
+  const level = (L, r) => {
+    let n = 0;
+    while (n < 3 && L[LV[n]].length && ok(L, r, LV[n]).length === L[LV[n]].length) n++;
+    return n;
+  };
   const lvText = (L, r) => T("pLevel", { l: T("pL" + level(L, r)) }) + " · " + T("pCount", {
     n: LV.reduce((a, l) => a + ok(L, r, l).length, 0), m: LV.reduce((a, l) => a + L[l].length, 0) });
 
@@ -59,7 +65,10 @@
         s: q.result.score, m: q.result.max }, q.result.date);
     }
     for (const x of c.cases) if (seen[pathOf(x.url)]) add("pCase", x, seen[pathOf(x.url)]);
-    for (const x of c.instruments) { const s = store.get("instrument:" + x.id); if (s && s.done) add("pInst", x, s.date); }
+    for (const x of c.instruments) {
+      const s = store.get("instrument:" + x.id);
+      if (s && s.done) add("pInst", x, s.date);
+    }
     for (const x of c.dialogues) {
       const s = store.get("dialogue:" + x.id) || {}, path = Array.isArray(s.path) ? s.path : [];
       if (typeof s.ended !== "string" || !own(x.endings, s.ended)) continue;
@@ -169,7 +178,8 @@
       if (!isObj(v) || v.format !== "werkplaats-pop") throw Error(T("pBadFormat"));
       if (v.version !== 1) throw Error(T("pBadVersion", { v: String(v.version).slice(0, 20) }));
       const p = v.pop, cs = isObj(p) && isObj(p.competences) ? p.competences : {};
-      if (!valid(p)) throw Error(T("pBadPart", { k: (Object.keys(cs).find(k => !ID(k) || !comp(cs[k])) || "pop").slice(0, 80) }));
+      const bad = Object.keys(cs).find(k => !ID(k) || !comp(cs[k])) || "pop";
+      if (!valid(p)) throw Error(T("pBadPart", { k: bad.slice(0, 80) }));
       if (v.name != null && !str(200)(v.name)) throw Error(T("pBadPart", { k: "name" }));
       return v;
     }
