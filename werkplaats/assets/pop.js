@@ -220,8 +220,7 @@
   register(".wp-pop[data-wp-pop]", initCompetence);
   register(".wp-pop-all[data-wp-pop-all]", initAll);
   register("[data-wp-visit]", () => { // a case page: its visit is evidence of reading the case
-    const v = store.get("visits") || {};
-    v[pathOf(location.href)] = now();
-    store.set("visits", v, true);
+    const v = store.get("visits") || (store.bad("visits") ? null : {});
+    if (v && Object.keys(v).length < 5000) { v[pathOf(location.href)] = now(); store.set("visits", v, true); }
   });
 })();
