@@ -109,13 +109,13 @@
       else if (s) fs.append(h("p", { class: "wp-pop-changed" }, T("pChanged", { v: T("pS" + s.v) })));
     }
     function draw() {
-      const r = cur(), ev = evList(c, []), done = new Set(evidence(c).map(e => e[1]));
+      const r = cur(), ev = evList(c, []), done = new Set(evidence(c).map(e => new URL(e[1], location.href).href));
       fill($(".wp-pop-snaps"), r.snapshots.length > 0 && [h("h4", null, T("pSnaps")),
         h("ul", null, snaps(r.snapshots).reverse().map(t => h("li", null, t)))]);
       fill($(".wp-pop-ev"), ul(ev, "pNoEv"));
       fill($(".wp-pop-notes"), evList(none, r.notes, del));
       fill($(".wp-pop-goals"), ul(goalList(r.goals, del), "pNoGoal"));
-      for (const a of $$(el, ".wp-pop-todo a")) a.parentNode.hidden = done.has(a.getAttribute("href"));
+      for (const a of $$(el, ".wp-pop-todo a")) a.parentNode.hidden = done.has(a.href);
     }
     $(".wp-pop-rate").onchange = e => {
       const fs = e.target.closest(".wp-pop-ind");
