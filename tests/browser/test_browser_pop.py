@@ -376,3 +376,18 @@ def test_evidence_rules(pop_page: object, base_url: str) -> None:
                      "Casus gelezen: Meneer Bakker | ../../casussen/meneer-bakker/",
                      "Instrument ingevuld: Kwaliteit | k/",
                      "Gesprek geoefend: Gesprek met Bakker (Breed gesprek; score +3) | d/"]
+
+
+@pytest.mark.skipif(not REAL_API, reason="the dialogue evidence needs the dialogue player of main")
+def test_evidence_from_a_played_dialogue(pop_page: object, base_url: str) -> None:
+    """Playing the minimal site's dialogue to an ending gives evidence with the verdict and this competence's tally
+    (+2 for the open question, +1 for asking about the club)."""
+    page = pop_page
+    page.goto(base_url + "gesprekken/kort-gesprek/")
+    page.wait_for_selector("[data-dialogue='kort-gesprek'][data-dlg-ready] .wp-dlg-play", state="attached")
+    page.click("[data-dialogue='kort-gesprek'] button:has-text('Wat houdt u nu bezig')")
+    page.click("[data-dialogue='kort-gesprek'] button:has-text('Wie van de club')")
+    open_competence(page, base_url)
+    evidence = page.locator(".wp-pop-ev").inner_text()
+    assert "Gesprek geoefend: Een kort gesprek (Plan op de ladder; score +3)" in evidence
+    assert page.locator(".wp-pop-todo li:not([hidden]) a[href$='gesprekken/kort-gesprek/']").count() == 0
