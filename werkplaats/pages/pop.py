@@ -44,13 +44,14 @@ pop.js.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from werkplaats.content.models import LEVELS
 from werkplaats.pages.links import page_of, unit_page, url_href
 from werkplaats.render import to_json
 
 if TYPE_CHECKING:
+    from werkplaats.content.models import Competence
     from werkplaats.pages.generate import Generator
 
 POP_PAGE = "ontwikkeling/index.md"
@@ -86,7 +87,7 @@ def competence_data(gen: Generator, competence: Any, page: str) -> dict[str, Any
                         if i in project.items["instrument"]]
     cases = rel.get("case", [])
     for instrument in sorted(project.items["instrument"].values(), key=lambda i: i.id):
-        if instrument.case in cases:
+        if getattr(instrument, "case", None) in cases:
             instruments.append(instrument.id)
     dialogues = []
     for dialogue in sorted(project.items.get("dialogue", {}).values(), key=lambda d: (d.title.lower(), d.id)):
@@ -124,9 +125,10 @@ def competence_block(gen: Generator, competence: Any, page: str) -> str:
     )
 
 
-def sorted_competences(gen: Generator) -> list[Any]:
-    """Competences by cluster (in order of first appearance by title), then by title."""
-    items = sorted(gen.project.items["competence"].values(), key=lambda c: (c.title.lower(), c.id))
+def sorted_competences(gen: Generator) -> list[Competence]:
+    """Competences by cluster (clusters in alphabetical order), then by title."""
+    items = sorted(cast("list[Competence]", list(gen.project.items["competence"].values())),
+                   key=lambda c: (c.title.lower(), c.id))
     clusters = sorted({c.cluster for c in items}, key=str.lower)
     return sorted(items, key=lambda c: (clusters.index(c.cluster), c.title.lower(), c.id))
 
@@ -138,7 +140,7 @@ def pop_page(gen: Generator) -> str:
     chosen = sorted_competences(gen)
     data = {"competences": [competence_data(gen, c, POP_PAGE) for c in chosen]}
     rows = [{"id": c.id, "title": c.title, "href": _href(gen, POP_PAGE, "competence", c.id)} for c in chosen]
-    clusters = [(cluster, [row for row, c in zip(rows, chosen) if c.cluster == cluster])
+    clusters = [(cluster, [row for row, c in zip(rows, chosen, strict=True) if c.cluster == cluster])
                 for cluster in dict.fromkeys(c.cluster for c in chosen)]
     block = gen.env.get_template("pages/pop-all.html").render(
         labels=gen.labels, data_json=to_json(data), competences=rows, clusters=clusters)
