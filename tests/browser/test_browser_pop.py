@@ -225,7 +225,7 @@ def test_rate_note_goal_overview_export_import_print(pop_page: object, base_url:
     good = dump["pop"]
     record = good["competences"]["gesprek-voeren"]
     bad_files = {
-        "not-json.json": ("{format: werkplaats", "geen JSON"),
+        "not-json.json": ("{format: werkplaats", "geen export van Mijn ontwikkeling"),
         "other.json": (json.dumps({"format": "werkplaats-progress", "version": 2, "items": {}}), "geen export"),
         "future.json": (json.dumps({**dump, "version": 9}), "onbekende versie (9)"),
         "level.json": (json.dumps({**dump, "pop": {"competences": {"gesprek-voeren": {

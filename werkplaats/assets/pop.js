@@ -174,7 +174,7 @@
     name.oninput = () => { store.set("name", clean(name.value).slice(0, 200)); render(); };
     function read(t) {
       let v;
-      try { v = JSON.parse(t); } catch (e) { throw Error(T("pBadJson")); }
+      try { v = JSON.parse(t); } catch (e) { /* below */ }
       if (!isObj(v) || v.format !== "werkplaats-pop") throw Error(T("pBadFormat"));
       if (v.version !== 1) throw Error(T("pBadVersion", { v: String(v.version).slice(0, 20) }));
       const p = v.pop, cs = isObj(p) && isObj(p.competences) ? p.competences : {};
