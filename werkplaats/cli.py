@@ -126,8 +126,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     options = ExportOptions(attempts=args.attempts, answers=args.answers, partial=args.partial)
     try:
-        for path in run_export(_root(args), args.format, args.modules, Path(args.out) if args.out else None,
-                               options=options):
+        if args.format == "pop":  # MODULE_ID arguments are competence ids here
+            from werkplaats.export.pop import run_pop_export
+
+            paths = run_pop_export(_root(args), args.modules, Path(args.out) if args.out else None)
+        else:
+            paths = run_export(_root(args), args.format, args.modules, Path(args.out) if args.out else None,
+                               options=options)
+        for path in paths:
             print(path)
     except ExportError as exc:
         print(f"werkplaats export: {exc}", file=sys.stderr)
@@ -192,8 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", default="schemas", help="folder to write to (default: schemas)")
     schema.set_defaults(func=cmd_schema)
 
-    export = sub.add_parser("export", help="export modules: scorm, cc, qti, moodle, brightspace or print")
-    export.add_argument("format", choices=("scorm", "cc", "qti", "moodle", "brightspace", "print"))
+    export = sub.add_parser("export", help="export modules: scorm, cc, qti, moodle, brightspace or print; pop: "
+                                           "paper self-assessment per competence (the ids are competence ids)")
+    export.add_argument("format", choices=("scorm", "cc", "qti", "moodle", "brightspace", "print", "pop"))
     export.add_argument("modules", nargs="*", metavar="MODULE_ID")
     export.add_argument("--out", help="output folder (default: dist/FORMAT)")
     export.add_argument("--attempts", choices=("best", "last"), default="best",

@@ -124,6 +124,9 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         config.extra_javascript.append(f"{ASSET_DIR}/werkplaats.js")
         config.extra_css.insert(1, f"{ASSET_DIR}/dialogue.css")
         config.extra_javascript.append(f"{ASSET_DIR}/dialogue.js")
+        if project.items["competence"]:  # "Mijn ontwikkeling" (after werkplaats.js, whose API it uses)
+            config.extra_css.insert(1, f"{ASSET_DIR}/pop.css")
+            config.extra_javascript.append(f"{ASSET_DIR}/pop.js")
         if config.strict:
             self.counter = _Counter()
             logging.getLogger("mkdocs").addHandler(self.counter)

@@ -22,6 +22,8 @@ PAGES = {
     "unit with questions": "modules/mini/verdieping/",
     "quiz": "modules/mini/toets/",
     "progress": "voortgang/",
+    "development plan": "ontwikkeling/",
+    "dialogue": "gesprekken/kort-gesprek/",
     "glossary": "begrippen/",
     "methods index": "methodieken/",
     "cases index": "casussen/",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from werkplaats.content.macros import MacroCall, find_calls, replace_calls, uses_jinja
 from werkplaats.content.models import LEVELS
+from werkplaats.pages import pop
 from werkplaats.pages.dialogue import dialogue_html, js_labels, progress_entries
 from werkplaats.pages.links import (
     GLOSSARY_PAGE,
@@ -195,6 +196,8 @@ class Generator:
         }
         if kind == "instrument":
             context["form"] = self.slot(self.quiz.instrument(item, page=page))
+        if kind == "competence":
+            context["pop"] = self.slot(pop.competence_block(self, item, page))
         if kind == "dialogue":
             context["roles"] = ", ".join(item.roles.values())
             context["player"] = self.slot(dialogue_html(
@@ -346,7 +349,8 @@ class Generator:
         instruments = [{"id": i.id, "title": i.title, "key": f"wp-instrument-{i.id}",
                         "url": self._href(PROGRESS_PAGE, page_of("instrument", i.id)[0])}
                        for i in self._sorted("instrument")]
-        return self._render("progress.md", PROGRESS_PAGE, modules=modules,
+        pop_href = md_href(PROGRESS_PAGE, pop.POP_PAGE) if self.project.items["competence"] else ""
+        return self._render("progress.md", PROGRESS_PAGE, modules=modules, pop_href=pop_href,
                             data_json=to_json({"modules": modules, "instruments": instruments}),
                             dialogues_json=to_json(progress_entries(
                                 self.project, lambda d: self._href(PROGRESS_PAGE, page_of("dialogue", d)[0]))),
@@ -393,7 +397,10 @@ class Generator:
             result.pages[index] = markdown
             children: list[Any] = [index]
             for item in self._sorted(kind):
-                page, markdown = self._cached(("item", kind, item.id), self._inputs(kind, item.id, (kind, item.id)),
+                inputs = self._inputs(kind, item.id, (kind, item.id))
+                if kind == "competence":  # the self-assessment block also shows the related items' lessons
+                    inputs += (to_json(pop.competence_data(self, item, page_of(kind, item.id)[0])),)
+                page, markdown = self._cached(("item", kind, item.id), inputs,
                                               lambda kind=kind, item=item: self.item_page(kind, item))
                 result.pages[page] = markdown
                 children.append(page)
@@ -419,4 +426,7 @@ class Generator:
         result.nav[GLOSSARY_PAGE] = [GLOSSARY_PAGE]
         result.pages[PROGRESS_PAGE] = self.progress_page()
         result.nav[PROGRESS_PAGE] = [PROGRESS_PAGE]
+        if self.project.items["competence"]:
+            result.pages[pop.POP_PAGE] = pop.pop_page(self)
+            result.nav[pop.POP_PAGE] = [pop.POP_PAGE]
         return result
