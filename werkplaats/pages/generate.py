@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from werkplaats.content.models import LEVELS
 from werkplaats.pages.links import (
-    GLOSSARY_PAGE, MATRIX_PAGE, PROGRESS_PAGE, SECTIONS, Linker, expand_link_macros, md_href, page_of, quiz_page,
-    unit_page, url_href,
+    GLOSSARY_PAGE, MATRIX_PAGE, PROGRESS_PAGE, REVIEW_PAGE, SECTIONS, Linker, expand_link_macros, md_href, page_of,
+    quiz_page, unit_page, url_href,
 )
 from werkplaats.pages.relations import build_relations
 from werkplaats.quiz.render import QuizRenderer
@@ -133,8 +133,51 @@ class Generator:
             KeyError: the module does not exist.
         """
         content = self.project.modules[module_id]
-        return self.quiz.quiz(self.quiz_questions(content), key=f"wp-quiz-{module_id}", page=page,
-                              module=module_id, title=content.module.title, pass_mark=content.module.quiz.pass_mark)
+        questions = self.quiz_questions(content)
+        settings = content.module.quiz
+        exam = self.exam_settings(content, questions, page)
+        intro = None
+        if settings.mode == "exam":
+            intro = " ".join([self.labels["exam_intro"].format(mark=settings.pass_mark)]
+                             + ([self.labels["exam_draw"].format(n=exam["draw"])] if exam.get("draw") else [])
+                             + ([self.labels["exam_attempts"].format(n=settings.attempts)] if settings.attempts else [])
+                             + ([self.labels["exam_time"].format(n=settings.time_limit)] if settings.time_limit else []))
+        return self.quiz.quiz(questions, key=f"wp-quiz-{module_id}", page=page, module=module_id,
+                              title=content.module.title, pass_mark=settings.pass_mark,
+                              exam=exam if settings.mode == "exam" or settings.draw is not None else None, intro=intro)
+
+    def exam_settings(self, content: ModuleContent, questions: list[Any], page: str) -> dict[str, Any]:
+        """What assets/exam.js needs of a module test (`data-wp-exam`): mode, pool, attempts, time and, per
+        question, the lesson that teaches it (the unit that uses it as a self-check, else the module page)."""
+        settings = content.module.quiz
+        exam: dict[str, Any] = {"mode": settings.mode}
+        if isinstance(settings.draw, int):
+            exam["draw"] = settings.draw
+        elif settings.draw is not None:
+            exam["per"] = settings.draw.per_objective
+            exam["groups"] = {str(n): [q.id for q in questions if n in getattr(q, "objectives", [])]
+                              for n in range(1, len(content.module.objectives) + 1)}
+            exam["draw"] = len({q for ids in exam["groups"].values() for q in ids[:settings.draw.per_objective]})
+        if settings.attempts:
+            exam["attempts"] = settings.attempts
+        if settings.time_limit:
+            exam["time"] = settings.time_limit
+            exam["extra"] = settings.extra_time
+        if settings.mode == "exam":
+            module_id = content.module.id
+            taught: dict[str, tuple[str, str]] = {}
+            for unit in content.units:
+                for match in _EMBED.finditer(unit.body):
+                    macro, embedded, listed = match.groups()
+                    if macro != "questions" or embedded != module_id:
+                        continue
+                    ids = re.findall(r"['\"]([^'\"]*)['\"]", listed or "") or [q.id for q in content.questions]
+                    for question_id in ids:
+                        taught.setdefault(question_id, (unit_page(module_id, unit.id), unit.title))
+            home = (page_of("module", module_id)[0], content.module.title)
+            exam["units"] = {q.id: [self._href(page, target), title]
+                             for q in questions for target, title in [taught.get(q.id, home)]}
+        return exam
 
     def mark_slots(self, html: str) -> str:
         """Turn the placeholders' paragraphs into empty elements (so the search index sees no text there)."""
@@ -329,9 +372,32 @@ class Generator:
         instruments = [{"id": i.id, "title": i.title, "key": f"wp-instrument-{i.id}",
                         "url": self._href(PROGRESS_PAGE, page_of("instrument", i.id)[0])}
                        for i in self._sorted("instrument")]
-        return self._render("progress.md", PROGRESS_PAGE, modules=modules,
+        return self._render("progress.md", PROGRESS_PAGE, modules=modules, due=self.due_html(PROGRESS_PAGE),
                             data_json=to_json({"modules": modules, "instruments": instruments}),
                             front_matter=front_matter(self.labels["progress"]))
+
+    def due_html(self, page: str) -> str:
+        """The element the script fills with the number of questions due on Herhalen (progress and home page)."""
+        return (f'<p class="wp-due" data-wp-due="{self._href(page, REVIEW_PAGE)}" '
+                f"data-wp-strings='{self.labels['js_exam']}' hidden></p>")
+
+    def review_page(self) -> str:
+        """'Herhalen': every question of every module (practice mode); the script shows those due today."""
+        questions, keys = [], {}
+        for module in self._sorted("module"):
+            for question in self.project.modules[module.id].questions:
+                if question.type == "open":
+                    continue  # not scored, so never in the review queue
+                dom_id = f"{module.id}--{question.id}"
+                questions.append(question.model_copy(update={"id": dom_id}))
+                keys[dom_id] = f"{module.id}/{question.id}"
+        form = self.quiz.quiz(questions, key="wp-herhalen", page=REVIEW_PAGE, title=self.labels["review"]) \
+            if questions else ""
+        html = (f"<div class=\"wp-herhalen\" data-wp-review='{to_json(keys)}' "
+                f"data-wp-strings='{self.labels['js_exam']}'>\n<p class=\"wp-review-status\" role=\"status\"></p>\n"
+                f"<noscript><p>{self.labels['review_noscript']}</p></noscript>\n{form}\n</div>")
+        return self._render("review.md", REVIEW_PAGE, form=self.slot(html),
+                            front_matter=front_matter(self.labels["review"]))
 
     # -- reuse between builds ------------------------------------------------------------------------------------
     def _inputs(self, kind: str, item_id: str, *keys: tuple[str, str]) -> tuple[Any, ...]:
@@ -400,4 +466,6 @@ class Generator:
         result.nav[GLOSSARY_PAGE] = [GLOSSARY_PAGE]
         result.pages[PROGRESS_PAGE] = self.progress_page()
         result.nav[PROGRESS_PAGE] = [PROGRESS_PAGE]
+        result.pages[REVIEW_PAGE] = self.review_page()
+        result.nav[REVIEW_PAGE] = [REVIEW_PAGE]
         return result

@@ -24,6 +24,7 @@ SECTIONS = {
     "term": "begrippen",
 }
 PROGRESS_PAGE = "voortgang/index.md"
+REVIEW_PAGE = "herhalen/index.md"
 MATRIX_PAGE = "competenties/matrix.md"
 GLOSSARY_PAGE = "begrippen/index.md"
 
