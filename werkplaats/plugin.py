@@ -107,7 +107,9 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             config.nav = _add_review_nav(_expand_nav(config.nav, self.pageset.nav), self.generator.labels["review"])
         _add_theme_dir(config)
         config.extra_css.insert(0, f"{ASSET_DIR}/werkplaats.css")
+        config.extra_css.insert(1, f"{ASSET_DIR}/exam.css")
         config.extra_javascript.append(f"{ASSET_DIR}/werkplaats.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/exam.js")  # after werkplaats.js: it uses window.werkplaats
         if config.strict:
             self.counter = _Counter()
             logging.getLogger("mkdocs").addHandler(self.counter)

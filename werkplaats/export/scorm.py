@@ -33,8 +33,11 @@ def _site_quiz(ctx: ExportContext):
 
     def render(questions: list[Question], *, kind: str, key: str, module: str, title: str,
                pass_mark: int | None) -> str:
-        return ctx.generator.quiz.quiz(questions, key=key, page=f"modules/{module}/toets.md", module=module,
-                                       title=title, pass_mark=pass_mark)
+        page = f"modules/{module}/toets.md"
+        exam, intro = (ctx.generator.exam_args(ctx.generator.project.modules[module], questions, page, units=False)
+                       if kind == "quiz" else (None, None))
+        return ctx.generator.quiz.quiz(questions, key=key, page=page, module=module, title=title,
+                                       pass_mark=pass_mark, exam=exam, intro=intro)
 
     return render
 
@@ -52,10 +55,12 @@ def assets(ctx: ExportContext) -> tuple[dict[str, bytes], list[str], list[str]]:
     # werkplaats.css and .js are copied as they are at export time: the site and the package share them.
     files["assets/werkplaats.css"] = (WERKPLAATS_ASSETS / "werkplaats.css").read_bytes()
     files["assets/export.css"] = static_file("export.css")
-    stylesheets += ["assets/werkplaats.css", "assets/export.css"]
+    files["assets/exam.css"] = (WERKPLAATS_ASSETS / "exam.css").read_bytes()
+    stylesheets += ["assets/werkplaats.css", "assets/exam.css", "assets/export.css"]
     files["assets/werkplaats.js"] = (WERKPLAATS_ASSETS / "werkplaats.js").read_bytes()
+    files["assets/exam.js"] = (WERKPLAATS_ASSETS / "exam.js").read_bytes()
     files["assets/scorm.js"] = static_file("scorm.js")
-    return files, stylesheets, ["assets/werkplaats.js", "assets/scorm.js"]
+    return files, stylesheets, ["assets/werkplaats.js", "assets/exam.js", "assets/scorm.js"]
 
 
 def page(ctx: ExportContext, content: ModuleContent) -> dict[str, bytes]:

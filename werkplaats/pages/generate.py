@@ -134,19 +134,29 @@ class Generator:
         """
         content = self.project.modules[module_id]
         questions = self.quiz_questions(content)
-        settings = content.module.quiz
-        exam = self.exam_settings(content, questions, page)
-        intro = None
-        if settings.mode == "exam":
-            intro = " ".join([self.labels["exam_intro"].format(mark=settings.pass_mark)]
-                             + ([self.labels["exam_draw"].format(n=exam["draw"])] if exam.get("draw") else [])
-                             + ([self.labels["exam_attempts"].format(n=settings.attempts)] if settings.attempts else [])
-                             + ([self.labels["exam_time"].format(n=settings.time_limit)] if settings.time_limit else []))
+        exam, intro = self.exam_args(content, questions, page)
         return self.quiz.quiz(questions, key=f"wp-quiz-{module_id}", page=page, module=module_id,
-                              title=content.module.title, pass_mark=settings.pass_mark,
-                              exam=exam if settings.mode == "exam" or settings.draw is not None else None, intro=intro)
+                              title=content.module.title, pass_mark=content.module.quiz.pass_mark, exam=exam,
+                              intro=intro)
 
-    def exam_settings(self, content: ModuleContent, questions: list[Any], page: str) -> dict[str, Any]:
+    def exam_args(self, content: ModuleContent, questions: list[Any], page: str,
+                  units: bool = True) -> tuple[dict[str, Any] | None, str | None]:
+        """The `exam` and `intro` arguments of `QuizRenderer.quiz` for a module test (None, None in plain practice
+        mode); `units=False` leaves out the links to the lessons (for a package without those pages)."""
+        settings = content.module.quiz
+        if settings.mode != "exam" and settings.draw is None:
+            return None, None
+        exam = self.exam_settings(content, questions, page, units)
+        if settings.mode != "exam":
+            return exam, None
+        intro = " ".join([self.labels["exam_intro"].format(mark=settings.pass_mark)]
+                         + ([self.labels["exam_draw"].format(n=exam["draw"])] if exam.get("draw") else [])
+                         + ([self.labels["exam_attempts"].format(n=settings.attempts)] if settings.attempts else [])
+                         + ([self.labels["exam_time"].format(n=settings.time_limit)] if settings.time_limit else []))
+        return exam, intro
+
+    def exam_settings(self, content: ModuleContent, questions: list[Any], page: str,
+                      units: bool = True) -> dict[str, Any]:
         """What assets/exam.js needs of a module test (`data-wp-exam`): mode, pool, attempts, time and, per
         question, the lesson that teaches it (the unit that uses it as a self-check, else the module page)."""
         settings = content.module.quiz
@@ -163,7 +173,7 @@ class Generator:
         if settings.time_limit:
             exam["time"] = settings.time_limit
             exam["extra"] = settings.extra_time
-        if settings.mode == "exam":
+        if settings.mode == "exam" and units:
             module_id = content.module.id
             taught: dict[str, tuple[str, str]] = {}
             for unit in content.units:
