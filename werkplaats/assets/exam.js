@@ -1,14 +1,8 @@
-/* exam.js: exam mode, question pools, attempts and the timer of a test; the spaced review "Herhalen" (issue #15).
- *
- * Built on window.werkplaats (werkplaats.js, loaded first): it grades, this script decides what is asked and what
- * happens around it. werkplaats.js dispatches "wp:quizinit" on a quiz form before it restores answers (here: draw
- * the pool, drop questions that are not due) and "wp:graded" after grading (here: attempts, review, queue).
- * HTML: a test's form holds <div class="wp-exam" data-wp-exam='{mode, draw, per, groups, attempts, time, extra,
- * units: {qid: [href, title]}}'>; Herhalen is <div class="wp-herhalen" data-wp-review='{dom qid: "module/qid"}'>
- * around the form "wp-herhalen"; <p data-wp-due="href"> shows how many questions are due.
- * Storage: "exam:<form id>" {n: attempts handed in, best, last: percent or null, draw: [qid] of the attempt,
- * start: ISO or null, done: the attempt is handed in, extra: extra time on}; "review" {"<module>/<qid>": {box: 1..5,
- * due: "YYYY-MM-DD", quiz: form id}}. Leitner boxes: a box-b question is due DAYS[b-1] days after its last answer.
+/* exam.js (issue #15): exam mode, pools, attempts, timer; "Herhalen". Uses window.werkplaats; werkplaats.js grades
+ * and dispatches "wp:quizinit" (before restoring answers) and "wp:graded" on a quiz form. Data: .wp-exam[data-wp-exam]
+ * {mode, draw, per, groups, attempts, time, extra, units: {qid: [href, title]}}; .wp-herhalen[data-wp-review]
+ * {dom qid: "module/qid"}; [data-wp-due=href]. Store: "exam:<form id>" {n, best, last, draw: [qid], start, done,
+ * extra}; "review" {"module/qid": {box 1-5, due "YYYY-MM-DD", quiz}}, due again DAYS[box - 1] days after an answer.
  */
 (function () {
   "use strict";
