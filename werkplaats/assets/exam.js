@@ -267,6 +267,13 @@
   // Practice mode: "Ik twijfelde" under every scored question; a right answer with doubt enters the review queue.
   register("form.wp-quiz", form => {
     if (isExam(form)) return;
+    const c = settings(form), retry = form.querySelector(".wp-retry");
+    if (c && retry) retry.addEventListener("click", () => { // a practice test with a pool: a new draw
+      const rec = record(form);
+      rec.draw = [];
+      store.set(key(form), rec);
+      location.reload();
+    });
     for (const q of $$(form, ".wp-question")) {
       if (attr(q, "data-type") === "open") continue;
       q.after(h("p", { class: "wp-doubt" }, h("label", null, // outside the question: not an answer
