@@ -214,7 +214,8 @@
     const extra = c.extra > 0 && h("label", { class: "wp-extra" }, h("input", { type: "checkbox", checked: rec.extra,
       onchange: e => { const r = record(form); r.extra = e.target.checked; store.set(key(form), r); tick(); } }),
     " ", T("extra", { n: c.extra }));
-    el.append(shown, extra || "", live);
+    el.append(extra || "", live);
+    el.after(shown); // a child of the form, so that it stays in view (sticky) while the test is taken
     let said = 99;
     const tick = () => {
       const r = record(form);
