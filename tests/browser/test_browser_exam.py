@@ -156,6 +156,7 @@ def test_timer_announces_and_hands_in_at_the_end(page: object, site: str) -> Non
     page.clock.run_for(60_000)
     live.filter(has_text="De tijd is om").wait_for()
     assert form.locator(".wp-question[data-result]").count() == 4  # handed in, unanswered ones included
+    assert form.locator("[role=timer]").count() == 0  # the clock is gone once the test is in
     assert stored(page, "exam:wp-quiz-mini")["n"] == 1
 
 

@@ -259,6 +259,7 @@
       Object.assign(r, { n: r.n + 1, last: p, best: r.best == null || p > r.best ? p : r.best, done: true,
         start: null });
       store.set(key(form), r);
+      $$(form, ".wp-timer,.wp-extra").forEach(x => x.remove());
       showReview(form, c);
       status(form, c, r, el);
     });
