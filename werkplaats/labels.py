@@ -128,7 +128,7 @@ EXAM_BROWSER: dict[str, dict[str, str]] = {
         "doubt": "Ik twijfelde", "due_n": "Vandaag te herhalen: {n} vragen.", "due_1": "Vandaag te herhalen: 1 vraag.",
         "due_0": "Vandaag niets te herhalen.", "to_review": "Naar Herhalen",
         "review_none": "Je hebt vandaag niets te herhalen. Vragen die je fout hebt, komen hier vanzelf terug.",
-        "review_moved": "{r} vragen gaan een bak verder, {w} beginnen weer bij bak 1.",
+        "review_moved": "Een bak verder: {r}. Terug naar bak 1: {w}.",
     },
     "en": {
         "submit": "Hand in", "unanswered_n": "You have not answered {n} of the {m} questions yet.",
@@ -142,7 +142,7 @@ EXAM_BROWSER: dict[str, dict[str, str]] = {
         "doubt": "I was unsure", "due_n": "To review today: {n} questions.", "due_1": "To review today: 1 question.",
         "due_0": "Nothing to review today.", "to_review": "Go to Review",
         "review_none": "You have nothing to review today. Questions you get wrong come back here by themselves.",
-        "review_moved": "{r} questions move up a box, {w} start again in box 1.",
+        "review_moved": "Up a box: {r}. Back to box 1: {w}.",
     },
 }
 

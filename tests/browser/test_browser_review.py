@@ -87,7 +87,7 @@ def test_wrong_answer_comes_back_on_herhalen_and_moves_on(page: object, site: st
     review.locator("button.wp-check").click()
     # Feedback as in any practice quiz.
     assert review.locator(".wp-question[data-qid='mini--m-02']").get_attribute("data-result") == "correct"
-    page.locator(".wp-review-status").filter(has_text="1 vragen gaan een bak verder, 1 beginnen weer").wait_for()
+    page.locator(".wp-review-status").filter(has_text="Een bak verder: 1. Terug naar bak 1: 1.").wait_for()
     queue = stored(page, "review")
     assert {k: (v["box"], v["due"]) for k, v in queue.items()} == \
         {"mini/m-02": (2, "2026-03-06"), "mini/m-04": (1, "2026-03-04")}
