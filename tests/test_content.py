@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,11 @@ import pytest
 from werkplaats.cli import main
 from werkplaats.content import load_project
 
-MINIMAL = Path(__file__).parent / "sites" / "minimal"
-
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the minimal, valid test site."""
-    root = tmp_path / "site"
-    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", ".site-*", "__pycache__"))
-    return root
+def project(site_root: Path) -> Path:
+    """A copy of the minimal, valid test site (the shared `site_root` fixture)."""
+    return site_root
 
 
 def problems(root: Path) -> list[str]:
@@ -36,13 +31,14 @@ def test_minimal_site_is_valid(project: Path) -> None:
     loaded = load_project(project)
     assert loaded.problems == []
     assert loaded.counts() == {"method": 1, "competence": 1, "knowledge_circle": 1, "case": 1, "instrument": 1,
-                               "module": 1, "term": 2, "question": 7}
+                               "module": 1, "term": 2, "dialogue": 1, "question": 7}
 
 
 # Each case: (file, old text, new text, expected "file:line: message" fragment).
 BROKEN = [
     pytest.param("cases/meneer-bakker.md", "title: Meneer Bakker", "title: Meneer Bakker: een casus",
-                 "cases/meneer-bakker.md:3: YAML syntax error: text contains ': '; put such text between quotes", id="yaml-syntax"),
+                 "cases/meneer-bakker.md:3: YAML syntax error: text contains ': '; put such text between quotes",
+                 id="yaml-syntax"),
     pytest.param("methods/het-gesprek.md", "goal: Samen zoeken naar wat iemand nodig heeft.\n", "",
                  "methods/het-gesprek.md:2: goal: is missing; add it (Doel: Wat de methodiek wil bereiken.)",
                  id="missing-field"),
@@ -64,7 +60,8 @@ BROKEN = [
     pytest.param("modules/mini/index.md", "units: [intro, verdieping]", "units: [intro, verdiepen]",
                  "modules/mini/index.md:7: units[1]: no file `verdiepen.md` in modules/mini; did you mean "
                  "`verdieping`?", id="unknown-unit"),
-    pytest.param("modules/mini/questions.yml", "      - {text: De professional, feedback: \"Nee, die komt als laatste.\"}",
+    pytest.param("modules/mini/questions.yml",
+                 "      - {text: De professional, feedback: \"Nee, die komt als laatste.\"}",
                  "      - {text: De professional, correct: true, feedback: \"Nee.\"}",
                  "modules/mini/questions.yml:2: questions[0]: a `single` question has 2 options with "
                  "`correct: true`; mark one, or use `type: multiple`", id="single-with-two-correct"),

@@ -16,19 +16,11 @@ from werkplaats.export import ExportError, run_export
 from werkplaats.export.validate import validate_scorm
 
 ROOT = Path(__file__).resolve().parent.parent
-MINIMAL = Path(__file__).parent / "sites" / "minimal"
 SCORM_SCHEMAS = ROOT.parent / "shared" / "reference" / "xsd" / "scorm12"
-FORMATS = ("scorm", "qti", "moodle", "print")
+FORMATS = ("scorm", "cc", "qti", "moodle", "brightspace", "print")
 # A 1x1 PNG.
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
-
-
-@pytest.fixture
-def site_root(tmp_path: Path) -> Path:
-    root = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", "dist", ".site-*", "__pycache__"))
-    return root
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -37,18 +29,19 @@ def _digests(folder: Path) -> dict[str, str]:
 
 
 def test_default_output_folder_and_file_names(site_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("weasyprint", reason="WeasyPrint is not installed (pip install weasyprint)")
-    expected = {"scorm": ["mini-scorm12.zip"], "qti": ["mini-qti21.zip"], "moodle": ["mini-moodle.xml"],
-                "print": ["mini-werkboek.html", "mini-werkboek.pdf"]}
+    import weasyprint  # noqa: F401 - installed by `make test`: its absence is a failure
+    expected = {"scorm": ["mini-scorm12.zip"], "cc": ["mini.imscc"], "qti": ["mini-qti21.zip"],
+                "moodle": ["mini-moodle.xml"], "brightspace": ["mini-brightspace.csv"],
+                "print": ["mini-werkboek.html", "mini-werkboek.pdf", "mini-antwoorden.html", "mini-antwoorden.pdf"]}
     for fmt in FORMATS:
         assert main(["--root", str(site_root), "export", fmt]) == 0
         printed = capsys.readouterr().out.split()
         assert printed == [str(site_root / "dist" / fmt / name) for name in expected[fmt]]
-        assert sorted(p.name for p in (site_root / "dist" / fmt).iterdir()) == expected[fmt]
+        assert sorted(p.name for p in (site_root / "dist" / fmt).iterdir()) == sorted(expected[fmt])
 
 
 def test_re_export_is_byte_identical(site_root: Path, tmp_path: Path) -> None:
-    pytest.importorskip("weasyprint", reason="WeasyPrint is not installed (pip install weasyprint)")
+    import weasyprint  # noqa: F401 - installed by `make test`: its absence is a failure
     other = tmp_path / "elsewhere"
     shutil.copytree(site_root, other)
     for fmt in FORMATS:
@@ -58,7 +51,7 @@ def test_re_export_is_byte_identical(site_root: Path, tmp_path: Path) -> None:
     for fmt in FORMATS:
         run_export(other, fmt, ["mini"], tmp_path / "two" / fmt, progress=io.StringIO())
     one, two = _digests(tmp_path / "one"), _digests(tmp_path / "two")
-    assert len(one) == 5 and one == two
+    assert len(one) == 9 and one == two
 
 
 def test_zip_entries_are_sorted_with_a_fixed_date(site_root: Path) -> None:
@@ -130,7 +123,9 @@ def test_macros_links_and_images_in_a_package(site_root: Path) -> None:
     assert '<dt id="term-eigen-kracht">Eigen kracht</dt>' in page  # the glossary holds the term
     assert '<a href="#case-meneer-bakker">de casus</a>' in page
     assert 'href="https://wetten.overheid.nl/" rel="noopener" target="_blank"' in page
-    assert "en de start." in page and "index.md" not in page  # a page of the site: plain text
+    # A page of the site: an absolute link to the published site (site_url), in a new tab; never the .md path.
+    assert '<a href="https://test.example.org/" rel="noopener" target="_blank">de start</a>' in page
+    assert "index.md" not in page
     assert '<h3 id="intro-samenvatting">Samenvatting</h3>' in page  # under the unit's h2, with a unique id
     if SCORM_SCHEMAS.is_dir():
         assert validate_scorm(package, SCORM_SCHEMAS) == []

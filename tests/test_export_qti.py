@@ -3,7 +3,6 @@ each question type mapped to its interaction with its answers, scoring and feedb
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -13,18 +12,19 @@ from lxml import etree
 from werkplaats.cli import main
 from werkplaats.export.validate import validate_qti
 
+from support import copy_site
+
 ROOT = Path(__file__).resolve().parent.parent
-MINIMAL = Path(__file__).parent / "sites" / "minimal"
 REFERENCE = ROOT.parent / "shared" / "reference" / "xsd"
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 NS = {"q": QTI, "cp": CP}
 
 
-@pytest.fixture
-def package(tmp_path: Path) -> Path:
-    root = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", "dist", ".site-*", "__pycache__"))
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp_path = tmp_path_factory.mktemp("qti")
+    root = copy_site(tmp_path / "minimal")
     assert main(["--root", str(root), "export", "qti", "mini", "--out", str(tmp_path / "out")]) == 0
     path = tmp_path / "out" / "mini-qti21.zip"
     assert path.is_file()
@@ -38,8 +38,7 @@ def _items(package: Path) -> dict[str, etree._Element]:
 
 
 def _schemas() -> Path:
-    if not (REFERENCE / "qti21" / "imsqti_v2p1p2.xsd").is_file():
-        pytest.skip(f"the reference schemas are not at {REFERENCE}")
+    assert (REFERENCE / "qti21" / "imsqti_v2p1p2.xsd").is_file(), f"the reference schemas are not at {REFERENCE}"
     return REFERENCE
 
 

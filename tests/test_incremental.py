@@ -7,13 +7,13 @@ edit its site is compared, file by file, with a fresh `mkdocs build` of the same
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from test_site import ENV, MINIMAL, tree_digest
+
+from support import ENV, MINIMAL, copy_site, tree_digest
 
 CASE = "cases/meneer-bakker.md"
 QUESTIONS = "modules/mini/questions.yml"
@@ -65,8 +65,7 @@ def _assert_same_site(incremental: Path, full: Path) -> None:
 @pytest.fixture(scope="module")
 def session(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], list[dict], Path]:
     work = tmp_path_factory.mktemp("dirty")
-    root = work / "served"
-    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", ".site-*", "__pycache__"))
+    root = copy_site(work / "served")
     steps = _steps()
     (work / "steps.json").write_text(json.dumps(steps), encoding="utf-8")
     out = work / "out"
@@ -100,8 +99,7 @@ def test_each_rebuild_redoes_only_what_changed(session: tuple[list[dict], list[d
 
 def test_each_rebuild_equals_a_full_build(session: tuple[list[dict], list[dict], Path], tmp_path: Path) -> None:
     steps, report, out = session
-    root = tmp_path / "fresh"
-    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", ".site-*", "__pycache__"))
+    root = copy_site(tmp_path / "fresh")
     for number, step in enumerate([{}, *steps]):
         for path, text in step.get("write", {}).items():
             (root / path).write_text(text, encoding="utf-8")

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import http.server
 import json
-import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -15,39 +12,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-MINIMAL = Path(__file__).parent / "sites" / "minimal"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+from support import ENV, MINIMAL, ROOT, build, sources_digest, tree_digest  # noqa: F401 - also used by older tests
 
 
-def build(root: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=root, env=ENV,
-                            capture_output=True, text=True, timeout=600)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
-def sources_digest(root: Path) -> dict[str, str]:
-    return {k: v for k, v in tree_digest(root).items() if not k.startswith(("site/", "."))}
-
-
-@pytest.fixture
-def site_root(tmp_path: Path) -> Path:
-    root = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", ".site-*", "__pycache__"))
-    return root
-
-
-@pytest.fixture
-def built(site_root: Path) -> Path:
-    build(site_root)
-    return site_root / "site"
+@pytest.fixture(scope="module")
+def built(minimal_site: Path) -> Path:
+    """The minimal site, built once for the tests of this module that only read it."""
+    return minimal_site
 
 
 def read(site: Path, page: str) -> str:

@@ -18,6 +18,7 @@ import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 # One block of content gives about BLOCK_PAGES pages: a module (index, 4 units, quiz), 3 cases, 2 methods and a
 # competence; 4 glossary terms share the glossary page. The same mix as the real content, in proportion.
@@ -58,7 +59,8 @@ def _question(prefix: str, n: int) -> dict:
     elif kind == "truefalse":
         q.update(answer=True, feedback_true="Klopt. " + PARAGRAPH, feedback_false="Niet juist. " + PARAGRAPH)
     elif kind == "fill":
-        q.update(answers=["compensatieplicht"], feedback_correct="Goed.", feedback_incorrect="Het is de compensatieplicht.")
+        q.update(answers=["compensatieplicht"], feedback_correct="Goed.",
+                 feedback_incorrect="Het is de compensatieplicht.")
     elif kind == "matching":
         q["pairs"] = [{"left": f"Links {i}", "right": f"Rechts {i}"} for i in range(4)]
     elif kind == "ordering":
@@ -117,8 +119,8 @@ def write_curriculum(root: Path, blocks: int) -> None:
             (module / f"{u}.md").write_text(_front({"id": u, "title": f"Les {i + 1}", "objectives": ["Een doel"]}) +
                                             f"\n{body}\n\n{{{{ questions('module-{b}', ['{prefix}-{2 * i:02d}', "
                                             f"'{prefix}-{2 * i + 1:02d}']) }}}}\n", encoding="utf-8")
-        (module / "questions.yml").write_text(json.dumps({"questions": [_question(prefix, n) for n in range(QUESTIONS)]},
-                                                         ensure_ascii=False), encoding="utf-8")
+        bank = {"questions": [_question(prefix, n) for n in range(QUESTIONS)]}
+        (module / "questions.yml").write_text(json.dumps(bank, ensure_ascii=False), encoding="utf-8")
     nav = ["index.md", {"Methodieken": "methodieken/index.md"}, {"Casussen": "casussen/index.md"},
            {"Competenties": "competenties/index.md"}, {"Begrippen": "begrippen/index.md"},
            {"Leermodules": "modules/index.md"}, {"Voortgang": "voortgang/index.md"}]
@@ -142,7 +144,7 @@ def write_plain(source: Path, target: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_plain(markdown), encoding="utf-8")
     (docs / "index.md").write_text((source / "docs" / "index.md").read_text(encoding="utf-8"), encoding="utf-8")
-    nav = ["index.md"]
+    nav: list[Any] = ["index.md"]
     for section, children in pages.nav.items():
         nav.append({section.split("/")[0].capitalize(): children})
     (target / "mkdocs.yml").write_text(_mkdocs_yml([], nav), encoding="utf-8")

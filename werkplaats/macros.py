@@ -10,7 +10,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from werkplaats.pages.links import MACRO_KINDS
+from werkplaats.content.macros import LINK_MACROS
 
 
 def _plugin(env: Any) -> Any:
@@ -28,7 +28,7 @@ def define_env(env: Any) -> None:
     """Register the werkplaats macros on a mkdocs-macros environment."""
 
     def make_link(macro: str):
-        kind = MACRO_KINDS[macro]
+        kind = LINK_MACROS[macro]
 
         def link(item_id: str, text: str | None = None) -> str:
             plugin = _plugin(env)
@@ -40,7 +40,7 @@ def define_env(env: Any) -> None:
         link.__doc__ = f"A link to the {kind.replace('_', ' ')} with this id; optional link text."
         return link
 
-    for macro in MACRO_KINDS:
+    for macro in LINK_MACROS:
         env.macro(make_link(macro), macro)
 
     def questions(module_id: str, ids: list[str] | None = None) -> str:

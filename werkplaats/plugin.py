@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -15,16 +16,17 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from werkplaats.content import ContentError, load_project
-from werkplaats.content.loader import ReadCache
 from werkplaats.content.models import TYPES
-from werkplaats.incremental import GeneratedPage, Tracker, folder_stamp
+from werkplaats.incremental import GeneratedPage, ServeCache, Tracker
 from werkplaats.labels import labels_for
+from werkplaats.minify import shipped
 from werkplaats.pages.generate import Generator, PageSet
-from werkplaats.render import make_environment
+from werkplaats.report import ReportCache, quality_findings, summary_line
 from werkplaats.site import StagedSite
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from types import TracebackType
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
@@ -44,6 +46,10 @@ class WerkplaatsConfig(Config):
     """Folder (relative to mkdocs.yml) with templates that override the package's own."""
     staged_build = c.Type(bool, default=True)
     """Build into a staging folder and replace `site_dir` only when the build succeeded."""
+    strict_quality = c.Type(bool, default=False)
+    """Fail the build on the findings of `werkplaats report` (otherwise the build prints a one-line summary)."""
+    quality_min_items = c.Type(int, default=2)
+    """Items each module objective and competence needs before the report stops flagging it."""
 
 
 class _Counter(logging.Handler):
@@ -70,45 +76,55 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         self.pageset: PageSet | None = None
         self.staged: StagedSite | None = None
         self.counter: _Counter | None = None
-        # Kept across the rebuilds of one `mkdocs serve` (MkDocs keeps a plugin that has `on_startup`): parsed files,
-        # rendered questions and compiled templates are reused while their sources are unchanged, and with
-        # `--dirty` the tracker redoes only the pages an edit changed.
-        self.read_cache: ReadCache | None = None
-        self.tracker: Tracker | None = None
-        self._env: tuple[Any, Environment] | None = None
-        self._reuse: tuple[Any, dict[Any, str], dict[Any, Any]] | None = None
+        #: Kept across the rebuilds of one `mkdocs serve` (MkDocs keeps a plugin that has `on_startup`): parsed
+        #: files, compiled templates, rendered questions and item pages, and with `--dirty` the tracker that redoes
+        #: only the pages an edit changed. None outside `mkdocs serve`.
+        self.cache: ServeCache | None = None
+        #: `SOURCE_DATE_EPOCH` as it was before this build set it (None: absent), restored after the build; None
+        #: when the build did not set it.
+        self._saved_epoch: tuple[str | None] | None = None
+        #: Near-duplicate findings of the quality report, reused between rebuilds while no question bank changed.
+        self.report_cache = ReportCache()
+
+    @property
+    def tracker(self) -> Tracker | None:
+        """The dirty-build tracker of this `mkdocs serve --dirty` session, if any."""
+        return self.cache.tracker if self.cache is not None else None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
-        if command == "serve":
-            self.read_cache = ReadCache()
-            if dirty:
-                self.tracker = Tracker()
+        self.cache = ServeCache(dirty=dirty) if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         content_root = (root / self.config.content_dir).resolve()
-        _set_build_date(root)
-        project = load_project(content_root, read_cache=self.read_cache)
+        self._saved_epoch = _set_build_date(root)
+        project = load_project(content_root, read_cache=self.cache.files if self.cache is not None else None)
         if project.problems:
+            self._restore_environment()
             # Raised before MkDocs cleans site_dir, so the last good site stays as it was.
             raise PluginError(str(ContentError(project.problems)))
         self.project = project
+        _report_quality(project, self.config.strict_quality, self.config.quality_min_items, self.report_cache)
         templates = root / self.config.templates if self.config.templates else None
         language = config.theme.get("language")
-        self.generator = Generator(project, labels_for(language), use_directory_urls=config.use_directory_urls,
-                                   templates=templates, **self._reused(templates, language, config))
+        cache = self.cache.pages(templates, language, config.use_directory_urls) if self.cache is not None else None
         try:
+            self.generator = Generator(project, labels_for(language), use_directory_urls=config.use_directory_urls,
+                                       templates=templates, cache=cache)
             self.pageset = self.generator.generate()
-        except Exception as exc:  # a broken override template must not print a traceback
-            raise PluginError(f"werkplaats: could not generate the content pages: {exc}") from exc
+        except TemplateError as exc:  # a broken override template must not print a traceback
+            self._restore_environment()
+            raise PluginError(_template_error(exc, root)) from None
         if config.nav is not None:
             config.nav = _add_review_nav(_expand_nav(config.nav, self.pageset.nav), self.generator.labels["review"])
         _add_theme_dir(config)
         config.extra_css.insert(0, f"{ASSET_DIR}/werkplaats.css")
         config.extra_css.insert(1, f"{ASSET_DIR}/exam.css")
         config.extra_javascript.append(f"{ASSET_DIR}/werkplaats.js")
+        config.extra_css.insert(1, f"{ASSET_DIR}/dialogue.css")
+        config.extra_javascript.append(f"{ASSET_DIR}/dialogue.js")
         config.extra_javascript.append(f"{ASSET_DIR}/exam.js")  # after werkplaats.js: it uses window.werkplaats
         if config.strict:
             self.counter = _Counter()
@@ -129,7 +145,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             files.append(page_class.generated(config, uri, content=markdown))
         for asset in sorted(ASSETS.iterdir()):
             if asset.is_file():
-                files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
+                files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", content=shipped(asset)))
         if self.tracker is not None:
             self.tracker.plan(config, files, self.pageset.pages, self.generator.templates)
         return files
@@ -149,7 +165,13 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         assert self.generator is not None
         if self.tracker is not None:
             self.tracker.built(page.url)
-        return self.generator.fill_slots(output)
+        output = self.generator.fill_slots(output)
+        if "WPSLOT" in output or "data-wp-slot=" in output:
+            raise PluginError(
+                f"{_source_of(page, config)}: a questions() or quiz() call could not be placed in the page; it is "
+                "probably inside raw HTML (such as a <div> or a table): put the call on a line of its own, with an "
+                "empty line before and after it and outside any HTML block")
+        return output
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         root = Path(config.config_file_path).parent / self.config.content_dir
@@ -170,6 +192,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
     def _publish(self, *, config: MkDocsConfig) -> None:
         # After every other plugin has written into the site.
         self._stop_counting()
+        self._restore_environment()
         if self.tracker is not None:
             self.tracker.commit()
         if self.staged is None:
@@ -179,12 +202,16 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             self.staged.discard()
         else:
             self.staged.publish()
+        # `mkdocs gh-deploy` (and any plugin after this one) reads site_dir after the build: point it back from the
+        # staging folder, which is gone now, to the published site.
+        config.site_dir = str(self.staged.site_dir)
         self.staged = None
 
     on_post_build = CombinedEvent(_keep_search_index, _publish)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_counting()
+        self._restore_environment()
         if self.tracker is not None:
             self.tracker.forget()
         if self.staged is not None:
@@ -195,19 +222,62 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         if self.counter is not None:
             logging.getLogger("mkdocs").removeHandler(self.counter)
 
-    def _reused(self, templates: Path | None, language: Any, config: MkDocsConfig) -> dict[str, Any]:
-        """Under `mkdocs serve`, what the last build made and this one may reuse: the Jinja environment, rendered
-        questions and item pages. These depend on the templates, the labels and the URL style; a change there
-        starts empty caches. (Titles, which link texts show, are part of each entry's key.)
-        """
-        if self.command != "serve":
-            return {}
-        if self._env is None or self._env[0] != templates:
-            self._env = (templates, make_environment(templates))
-        stamp = (templates, language, config.use_directory_urls, folder_stamp(templates))
-        if self._reuse is None or self._reuse[0] != stamp:
-            self._reuse = (stamp, {}, {})
-        return {"env": self._env[1], "rendered": self._reuse[1], "memo": self._reuse[2]}
+    def _restore_environment(self) -> None:
+        """Give `SOURCE_DATE_EPOCH` back the value it had before the build (or remove it)."""
+        if self._saved_epoch is None:
+            return
+        (value,) = self._saved_epoch
+        if value is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = value
+        self._saved_epoch = None
+
+
+def _source_of(page: Any, config: MkDocsConfig) -> str:
+    """The file a page comes from, as a lecturer knows it: `docs/index.md`, or the URI of a generated page."""
+    file = page.file
+    if file.abs_src_path and not file.generated_by:
+        try:
+            root = Path(config.config_file_path).parent
+            return Path(file.abs_src_path).resolve().relative_to(root.resolve()).as_posix()
+        except (ValueError, TypeError):
+            return file.abs_src_path
+    return file.src_uri
+
+
+def _template_error(exc: TemplateError, root: Path) -> str:
+    """`file:line: template error: message` for an error in a template (the line from the error itself or from the
+    template's frame in the traceback), with the file relative to the project where it is in it."""
+
+    def shown(name: str) -> str:
+        try:
+            return Path(name).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return name
+
+    where = ""
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno:
+        where = f"{shown(exc.filename or exc.name or '?')}:{exc.lineno}: "
+    else:
+        tb: TracebackType | None = exc.__traceback__
+        while tb is not None:
+            name = tb.tb_frame.f_code.co_filename
+            if name.endswith((".html", ".md")):
+                where = f"{shown(name)}:{tb.tb_lineno}: "
+            tb = tb.tb_next
+    return f"{where}template error: {exc.message or type(exc).__name__} (the content pages could not be generated)"
+
+
+def _report_quality(project: Project, strict: bool, min_items: int, cache: ReportCache) -> None:
+    """Print the one-line summary of `werkplaats report`, or with `strict_quality` fail on its findings."""
+    findings = quality_findings(project, min_items=min_items, cache=cache)
+    if strict and findings:
+        # Raised in on_config, like a content error: the last good site stays as it was.
+        raise PluginError(f"werkplaats: strict_quality is on and the report has {len(findings)} finding"
+                          f"{'s' if len(findings) != 1 else ''}:\n" + "\n".join(map(str, findings)))
+    # MkDocs' own logger, so the line reads as the report's and not as "werkplaats: werkplaats report: ...".
+    logging.getLogger("mkdocs").info(summary_line(findings))
 
 
 def _add_theme_dir(config: MkDocsConfig) -> None:
@@ -254,13 +324,19 @@ def _add_review_nav(nav: list[Any], title: str) -> list[Any]:
     return [*nav, {title: REVIEW_PAGE}]
 
 
-def _set_build_date(root: Path) -> None:
-    """Make dates in the site (sitemap, gzip headers) come from the last commit, so builds repeat exactly."""
+def _set_build_date(root: Path) -> tuple[str | None] | None:
+    """Make dates in the site (sitemap, gzip headers) come from the last commit, so builds repeat exactly.
+
+    Returns:
+        None when `SOURCE_DATE_EPOCH` was set already; otherwise what to restore after the build.
+    """
     if os.environ.get("SOURCE_DATE_EPOCH"):
-        return
+        return None
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
     try:
         stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
                                timeout=10, check=False).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         stamp = ""
     os.environ["SOURCE_DATE_EPOCH"] = stamp if stamp.isdigit() else "0"
+    return (previous,)

@@ -7,7 +7,15 @@ import re
 from pathlib import Path
 
 import markdown
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 _md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists", "smarty"],
@@ -63,7 +71,7 @@ def make_environment(override_dir: Path | None = None) -> Environment:
     Returns:
         The environment, with the filters `md`, `md_inline` and `json`.
     """
-    loaders = [FileSystemLoader(str(override_dir))] if override_dir and override_dir.is_dir() else []
+    loaders: list[BaseLoader] = [FileSystemLoader(str(override_dir))] if override_dir and override_dir.is_dir() else []
     loaders.append(PackageLoader("werkplaats", "templates"))
     env = Environment(
         loader=ChoiceLoader(loaders),

@@ -49,7 +49,8 @@ professional_role: Gespreksleider op de achtergrond.
 Meer over het {{ term('eigen-kracht') }}.
 """
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+# Playwright and Chromium are installed by `make test`: when they are missing the tests fail, they never skip.
+from playwright import sync_api as playwright_api  # noqa: E402
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -91,7 +92,8 @@ def site_dir(_server: tuple[http.server.ThreadingHTTPServer, Path], base_url: st
     config = yaml.safe_load((source / "mkdocs.yml").read_text(encoding="utf-8"))
     config["site_url"] = base_url
     config["theme"]["palette"] = PALETTE
-    config["theme"]["features"] = ["navigation.instant", "navigation.tabs", "navigation.footer", "navigation.top"]
+    config["theme"]["features"] = ["navigation.instant", "navigation.instant.progress", "navigation.tabs",
+                                   "navigation.footer", "navigation.top"]
     (source / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (source / "methods" / "netwerkberaad.md").write_text(SECOND_METHOD, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -104,8 +106,7 @@ def site_dir(_server: tuple[http.server.ThreadingHTTPServer, Path], base_url: st
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     """Debian's Chromium (module scope: other test files start Playwright's sync API themselves)."""
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed (make chromium)")
+    assert CHROMIUM.exists(), "Chromium is not installed (make chromium)"
     with playwright_api.sync_playwright() as p:
         instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
@@ -152,7 +153,7 @@ def new_context(browser: object, site_dir: Path) -> Iterator[object]:
         return context
 
     yield make
-    for context, guard in made:
+    for context, _ in made:
         context.close()
     for _, guard in made:
         guard.check()
@@ -174,6 +175,5 @@ def page(context: object, site_dir: Path) -> object:
 
 @pytest.fixture
 def axe_path() -> Path:
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed (make npm-deps)")
+    assert AXE.exists(), "axe-core is not installed (make npm-deps)"
     return AXE

@@ -80,9 +80,9 @@ def test_print_csv_and_json(page: object, base_url: str, tmp_path: Path) -> None
         page.get_by_role("button", name="Download CSV").click()
     download = info.value
     assert download.suggested_filename == "kwaliteit-profiel.csv"
-    rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig")), delimiter=";"))
     assert rows == [["onderdeel", "titel", "gemiddelde", "referentie", "beantwoord", "uitspraken"],
-                    ["toegang", "Toegang", "2.5", "3", "2", "2"], ["gesprek", "Gesprek", "1", "", "1", "1"]]
+                    ["toegang", "Toegang", "2,50", "3", "2", "2"], ["gesprek", "Gesprek", "1", "", "1", "1"]]
     with page.expect_download() as info:
         page.get_by_role("button", name="Download JSON").click()
     data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -13,9 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL
 
 from werkplaats.bench_serve import free_port
+
+from support import copy_site
 
 CASE = "cases/meneer-bakker.md"
 
@@ -23,8 +23,7 @@ CASE = "cases/meneer-bakker.md"
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """`mkdocs serve --dirty` (what `make serve` runs) on a copy of the minimal site; yields its URL and folder."""
-    root = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns("site", ".site-*", "__pycache__"))
+    root = copy_site(tmp_path / "minimal")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")

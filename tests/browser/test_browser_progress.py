@@ -78,7 +78,7 @@ def test_export_reset_import(page: object, base_url: str, tmp_path: Path) -> Non
     assert re.fullmatch(r"werkplaats-voortgang-\d{4}-\d{2}-\d{2}\.json", info.value.suggested_filename)
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "werkplaats-progress"
-    assert any(key.startswith("wp-quiz-mini@") for key in data["items"])
+    assert data["version"] == 2 and "quiz:wp-quiz-mini" in data["items"]
     # Reset asks first; cancelled, nothing happens.
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Voortgang wissen").click()

@@ -1,97 +1,40 @@
-/* werkplaats.js: quizzes, self-assessment instruments, "Mijn voortgang" and index filters. No dependencies.
+/* werkplaats.js: quizzes, instruments, "Mijn voortgang", index filters; no dependencies. HTML contract:
+ * templates/quiz/*.html, templates/pages/{index,progress}.md (without this script every answer stays readable).
+ * Runs on every document$ emission of Material's instant navigation, else (SCORM, file://) on DOMContentLoaded.
+ * A graded quiz dispatches "wp:graded" {detail: {score, max, percent, passed}} on its form (SCORM bridge).
  *
- * The HTML contract is in werkplaats/templates/quiz/*.html and templates/pages/{index,progress}.md; without this
- * script every answer stays readable in its <details>. Loaded once: with Material's instant navigation it runs
- * again on every `document$` emission, elsewhere (SCORM packages, file://) once on DOMContentLoaded. Each element
- * is set up once (data-wp-ready). A graded quiz dispatches
- *   new CustomEvent("wp:graded", {bubbles: true, detail: {score, max, percent, passed}})
- * on its form (passed is null for a self-check without pass mark); the SCORM bridge listens for it.
- *
- * Storage (localStorage, keys prefixed with the site's path + "wp:"): "<form key>@<data-version>" per quiz and
- * instrument ({answers, graded, result} / {answers, done, date}), "visits" ({path: date}) and "name".
+ * API: window.werkplaats = {store, h, fill, T, say, register, download, notice}
+ *   store.get(k) -> value checked against the rules of its key, or null (store.bad(k): stored but invalid);
+ *   store.set(k, v) -> false and a notice when not stored; store.remove(k); store.keys() (without prefix)
+ *   h(tag, attrs, ...kids), fill(el, ...kids): DOM building, text never parsed as HTML
+ *   T(key, vars): string from the page's data-wp-strings JSON (labels.py BROWSER), "{x}" from vars.x
+ *   say(el, text): live-region message; download(name, type, text); notice(el, text, repairFn)
+ *   register(selector, initFn): initFn(el) once per matching element, on every page
+ * Storage: window.__wpStorage (Storage interface, e.g. the SCORM bridge's) if set before the first page set-up,
+ * else localStorage; keys, values (schema 2) and the progress file are described in README.md ("The browser side").
  */
 (function () {
   "use strict";
-  if (window.__werkplaats) return;
-  window.__werkplaats = true;
-
-  /* -- UI strings --------------------------------------------------------------------------------------------- */
-  const NL = {
-    correct: "Goed", incorrect: "Niet goed", unanswered: "Niet beantwoord",
-    open: "Vergelijk je antwoord met het modelantwoord", parts: "{n} van {m} goed", rowok: "goed",
-    rowbad: "niet goed", missed: "Je hebt niet alle goede antwoorden gekozen.", point: "punt", points: "punten",
-    score: "Je score: {s} van {m} {u} ({p}%).", passed: "Geslaagd: je hebt de cesuur van {mark}% gehaald.",
-    failed: "Nog niet geslaagd: je hebt {mark}% nodig. Lees de uitleg en probeer het opnieuw.",
-    practice: "Een oefening zonder cesuur: de score telt nergens mee.",
-    onlyopen: "Vergelijk je antwoorden met de modelantwoorden.", shown: "{n} van {m} getoond",
-    profile: "Je profiel", dim: "Onderdeel", mean: "Gemiddelde", ref: "Referentie", diff: "Verschil",
-    answered: "Beantwoord", low: "Laagste", high: "Hoogste", n: "Aantal",
-    caption: "Gemiddelde score per onderdeel (schaal {lo} tot {hi})",
-    missing: "Nog niet beantwoord: {n} van {m} uitspraken. Het profiel rekent alleen met je antwoorden.",
-    none: "Beantwoord eerst een of meer uitspraken.", print: "Afdrukken", csv: "Download CSV",
-    json: "Download JSON", share: "Je deelcode", sharehelp: "Geef deze code aan je team voor een teamprofiel.",
-    copy: "Kopieer code", copied: "Gekopieerd.", team: "Teamprofiel",
-    teamhelp: "Plak de deelcodes van je teamleden, één per regel, en maak een profiel van het team.",
-    codes: "Deelcodes", maketeam: "Maak teamprofiel", teamof: "Teamprofiel van {n} deelnemers.",
-    teamof1: "Teamprofiel van 1 deelnemer.", teamnone: "Geen geldige deelcodes gevonden.",
-    bad: "Regel {n} is geen geldige deelcode.", other: "Regel {n} hoort bij een ander instrument of een andere versie.",
-    teamcaption: "Teamscore per onderdeel: gemiddelde, laagste en hoogste (schaal {lo} tot {hi})",
-    csvhead: "onderdeel,titel,gemiddelde,referentie,beantwoord,uitspraken",
-    overview: "Studieoverzicht", modcap: "Leermodules en toetsen", date: "Datum", name: "Naam",
-    yourname: "Je naam op het overzicht", module: "Leermodule", load: "Studielast", hours: "uur",
-    lessons: "Lessen bekeken", quiz: "Toets", result: "Resultaat", of: "{n} van {m}", notstarted: "Niet begonnen",
-    busy: "Bezig", done: "Gemaakt", passedshort: "Geslaagd", failedshort: "Nog niet geslaagd",
-    instruments: "Instrumenten", filled: "ingevuld op {d}", notfilled: "nog niet ingevuld",
-    printreport: "Overzicht afdrukken", export: "Voortgang exporteren", import: "Voortgang importeren",
-    reset: "Voortgang wissen", confirm: "Al je antwoorden en resultaten in deze browser wissen?",
-    wiped: "Je voortgang is gewist.", imported: "Voortgang geïmporteerd.",
-    badfile: "Dit bestand is geen export van Mijn voortgang.", exported: "Je voortgang is als bestand opgeslagen."
-  };
-  const EN = {
-    correct: "Correct", incorrect: "Incorrect", unanswered: "Not answered",
-    open: "Compare your answer with the model answer", parts: "{n} of {m} correct", rowok: "correct",
-    rowbad: "incorrect", missed: "You did not choose all correct answers.", point: "point", points: "points",
-    score: "Your score: {s} of {m} {u} ({p}%).", passed: "Passed: you reached the pass mark of {mark}%.",
-    failed: "Not passed yet: you need {mark}%. Read the explanations and try again.",
-    practice: "A practice check without a pass mark: the score does not count.",
-    onlyopen: "Compare your answers with the model answers.", shown: "{n} of {m} shown",
-    profile: "Your profile", dim: "Dimension", mean: "Mean", ref: "Reference", diff: "Difference",
-    answered: "Answered", low: "Lowest", high: "Highest", n: "Count",
-    caption: "Mean score per dimension (scale {lo} to {hi})",
-    missing: "Not answered yet: {n} of {m} statements. The profile uses your answers only.",
-    none: "Answer one or more statements first.", print: "Print", csv: "Download CSV", json: "Download JSON",
-    share: "Your share code", sharehelp: "Give this code to your team for a team profile.", copy: "Copy code",
-    copied: "Copied.", team: "Team profile",
-    teamhelp: "Paste your team members' share codes, one per line, and make a profile of the team.",
-    codes: "Share codes", maketeam: "Make team profile", teamof: "Team profile of {n} members.",
-    teamof1: "Team profile of 1 member.", teamnone: "No valid share codes found.",
-    bad: "Line {n} is not a valid share code.", other: "Line {n} belongs to another instrument or another version.",
-    teamcaption: "Team score per dimension: mean, lowest and highest (scale {lo} to {hi})",
-    csvhead: "dimension,title,mean,reference,answered,items",
-    overview: "Study record", modcap: "Modules and quizzes", date: "Date", name: "Name",
-    yourname: "Your name on the record", module: "Module", load: "Study load", hours: "hours",
-    lessons: "Lessons seen", quiz: "Quiz", result: "Result", of: "{n} of {m}", notstarted: "Not started",
-    busy: "In progress", done: "Done", passedshort: "Passed", failedshort: "Not passed yet",
-    instruments: "Instruments", filled: "filled in on {d}", notfilled: "not filled in yet",
-    printreport: "Print record", export: "Export progress", import: "Import progress", reset: "Clear progress",
-    confirm: "Clear all your answers and results in this browser?", wiped: "Your progress has been cleared.",
-    imported: "Progress imported.", badfile: "This file is not an export of My progress.",
-    exported: "Your progress has been saved as a file."
-  };
+  if (window.werkplaats) return;
+  // -- strings (from the page), formatting, DOM
+  const S = {};
+  const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
+  function strings() {
+    for (const el of $$(document, "[data-wp-strings]")) {
+      try { const o = JSON.parse(attr(el, "data-wp-strings")); for (const k in o) S[k] = S[k] || o[k]; } catch (e) { }
+    }
+  }
   const en = () => /^en/i.test(document.documentElement.lang || "");
-  const T = (key, vars) => ((en() ? EN : NL)[key] || key)
+  const T = (key, vars) => String(typeof S[key] === "string" ? S[key] : key)
     .replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? vars[k] : m));
   const num = (x, d = 1) => (x == null || isNaN(x) ? "–"
     : x.toLocaleString(en() ? "en" : "nl", { minimumFractionDigits: d, maximumFractionDigits: d }));
   const day = iso => new Date(iso).toLocaleDateString(en() ? "en-GB" : "nl-NL",
     { day: "numeric", month: "long", year: "numeric" });
   const avg = xs => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
   const attr = (el, name) => el.getAttribute(name);
   let uid = 0;
   const newId = p => "wp-" + p + "-" + (++uid);
-
-  /* -- DOM helpers -------------------------------------------------------------------------------------------- */
   const SVG = /^(svg|rect|text|title|g|path)$/;
   function h(tag, attrs, ...kids) { // h("p", {class: "x", onclick: fn}, "text", child, [more])
     const el = SVG.test(tag) ? document.createElementNS("http://www.w3.org/2000/svg", tag)
@@ -108,6 +51,7 @@
   function fill(el, ...kids) {
     el.replaceChildren();
     for (const kid of kids.flat(3)) if (kid != null && kid !== false) el.append(kid.nodeType ? kid : String(kid));
+    return el;
   }
   const CHECK = "M5 12.5l4.5 4.5L19 7.5", CROSS = "M7 7l10 10M17 7L7 17";
   const ICONS = { correct: CHECK, passed: CHECK, incorrect: CROSS, failed: CROSS, unanswered: "M7 12h10",
@@ -116,73 +60,175 @@
     "aria-hidden": "true", focusable: "false" }, h("path", { d: ICONS[state] || ICONS.open }));
   const button = (text, onclick, cls) => h("button", { type: "button", class: "md-button " + (cls || ""), onclick },
     text);
-  function download(name, type, text) { // a Blob and a link that is never in the page (instant navigation)
+  function download(name, type, text) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     h("a", { href: url, download: name }).click();
     setTimeout(() => URL.revokeObjectURL(url), 30000);
   }
-  function say(el, text) { // a message in a live region; the same message twice is announced twice
+  function say(el, text) {
     el.textContent = "";
     setTimeout(() => { el.textContent = text; }, 50);
   }
-
-  /* -- storage: one JSON value per key, scoped to the site (Material's __md_scope) ----------------------------- */
+  function notice(el, text, repair) {
+    const box = h("div", { class: "wp-notice", role: "alert" }, h("p", null, text),
+      repair && button(T("repair"), () => { repair(); box.remove(); location.reload(); }));
+    const at = el || document.querySelector(".md-content__inner") || document.body;
+    if (el) el.before(box); else at.prepend(box);
+    return box;
+  }
+  // -- checks of every stored or imported value, by key
+  const isObj = v => v != null && typeof v === "object" && !Array.isArray(v);
+  const ID = /^[\w.-]{1,120}$/, ISO = /^\d{4}-\d\d-\d\dT[\d:.]{5,12}Z$/;
+  const text = (v, max) => typeof v === "string" && v.length <= (max || 10000) && !/<[a-z!/?]/i.test(v);
+  const texts = (v, n) => Array.isArray(v) && v.length <= (n || 100) && v.every(x => text(x, 2000));
+  const map = (v, ok, n) => isObj(v) && Object.keys(v).length <= (n || 500)
+    && Object.keys(v).every(k => ID.test(k) && ok(v[k]));
+  const bool = v => typeof v === "boolean", date = v => typeof v === "string" && ISO.test(v);
+  const nr = (v, lo, hi) => typeof v === "number" && isFinite(v) && v >= lo && v <= hi;
+  const plain = v => typeof v === "string" && v.length <= 10000;
+  const answer = v => plain(v) || (Array.isArray(v) && v.length <= 100 && v.every(plain));
+  const path = v => text(v, 500) && v[0] === "/";
+  const result = v => v === null || (isObj(v) && shape(v, { score: x => nr(x, 0, 1e4), max: x => nr(x, 0, 1e4),
+    percent: x => nr(x, 0, 100), passed: x => x === null || bool(x), mark: x => x === null || nr(x, 0, 100),
+    date }));
+  const legacy = v => isObj(v) && Object.keys(v).length <= 500 && Object.keys(v).every(k => k.length < 300)
+    && Object.values(v).every(answer);
+  function shape(v, rules) {
+    return isObj(v) && Object.keys(v).every(k => rules[k] && rules[k](v[k]));
+  }
+  function free(v, depth) {
+    if (depth > 8) return false;
+    if (Array.isArray(v)) return v.length <= 2000 && v.every(x => free(x, depth + 1));
+    if (isObj(v)) return Object.keys(v).every(k => k.length <= 200 && free(v[k], depth + 1));
+    return v === null || bool(v) || nr(v, -1e12, 1e12) || text(v);
+  }
+  const RULES = [
+    [/^quiz:[\w.-]{1,120}$/, v => shape(v, { answers: x => map(x, answer), fp: x => map(x, y => text(y, 20)),
+      graded: bool, result, kind: x => x === "quiz" || x === "check", module: x => text(x, 120),
+      title: x => text(x, 300), path, changed: x => texts(x, 500) && x.every(y => ID.test(y)), legacy })],
+    [/^instrument:[\w.-]{1,120}$/, v => shape(v, { answers: x => map(x, y => nr(y, -100, 100), 1000), done: bool,
+      date, title: x => text(x, 300), team: x => texts(x, 200) })],
+    [/^exam:[\w.-]{1,120}$/, v => shape(v, { n: x => nr(x, 0, 1e4), best: x => x === null || nr(x, 0, 100),
+      last: x => x === null || nr(x, 0, 100), draw: x => texts(x, 500) && x.every(y => ID.test(y)),
+      start: x => x === null || date(x), done: bool, extra: bool })],
+    [/^(dialogue:[\w.-]{1,120}|review|pop)$/, v => isObj(v) && JSON.stringify(v).length <= 100000 && free(v, 0)],
+    [/^visits$/, v => isObj(v) && Object.keys(v).length <= 5000 && Object.keys(v).every(path)
+      && Object.values(v).every(date)],
+    [/^name$/, v => text(v, 200)],
+    [/^schema$/, v => v === 2]
+  ];
+  const valid = (k, v) => RULES.some(([re, ok]) => re.test(k) && ok(v));
+  // -- storage (scoped, checked) and the migration of version 1
+  let backend = null;
+  function pick() {
+    try { if (!backend) backend = window.__wpStorage || window.localStorage; } catch (e) {  }
+  }
   function scope() {
     try { return (window.__md_scope && new URL(window.__md_scope).pathname) || "/"; } catch (e) { return "/"; }
   }
   const skey = k => scope() + "wp:" + k;
+  const broken = new Set();
+  const raw = k => { try { return JSON.parse(backend.getItem(skey(k))); } catch (e) { return undefined; } };
   const store = {
-    get(k) { try { return JSON.parse(localStorage.getItem(skey(k))); } catch (e) { return null; } },
-    set(k, v) { try { localStorage.setItem(skey(k), JSON.stringify(v)); } catch (e) { /* private mode, full */ } },
-    all() {
-      const out = {}, p = skey("");
-      try {
-        for (let i = 0; i < localStorage.length; i++) {
-          const k = localStorage.key(i);
-          if (k.indexOf(p) === 0) out[k.slice(p.length)] = JSON.parse(localStorage.getItem(k));
-        }
-      } catch (e) { /* no storage */ }
-      return out;
+    get(k) {
+      const v = raw(k);
+      if (v == null) return null;
+      if (valid(k, v)) { broken.delete(k); return v; }
+      broken.add(k);
+      return null;
     },
-    clear() {
-      for (const k in this.all()) try { localStorage.removeItem(skey(k)); } catch (e) { /* no storage */ }
+    bad: k => broken.has(k),
+    set(k, v, quiet) {
+      try {
+        if (!valid(k, v)) throw new TypeError("invalid value for " + k);
+        backend.setItem(skey(k), JSON.stringify(v));
+        return true;
+      } catch (e) {
+        if (!quiet && !document.querySelector(".wp-notice--full")) {
+          notice(null, T("full")).classList.add("wp-notice--full");
+        }
+        return false;
+      }
+    },
+    remove(k) { try { backend.removeItem(skey(k)); } catch (e) {  } broken.delete(k); },
+    keys() {
+      const out = [], p = skey("");
+      try {
+        for (let i = 0; i < backend.length; i++) {
+          const k = backend.key(i);
+          if (k && k.indexOf(p) === 0) out.push(k.slice(p.length));
+        }
+      } catch (e) {  }
+      return out;
     }
   };
-  const update = (k, fn) => { const v = store.get(k) || {}; fn(v); store.set(k, v); };
-
-  // Every form control's value by name (radio and checkbox: a list of values), and back.
-  const FIELDS = "input[name],select[name],textarea[name]";
-  const isChoice = el => el.type === "radio" || el.type === "checkbox";
-  function collect(root) {
-    const data = {};
-    for (const el of $$(root, FIELDS)) {
-      if (isChoice(el)) { if (el.checked) (data[el.name] = data[el.name] || []).push(el.value); }
-      else if (el.type !== "file" && el.value) data[el.name] = el.value;
-    }
-    return data;
+  function load(el, k) {
+    const v = store.get(k);
+    if (store.bad(k)) notice(el, T("broken"), () => store.remove(k));
+    return v;
   }
-  function apply(root, data) {
-    for (const el of $$(root, FIELDS)) {
-      const v = data[el.name];
-      if (isChoice(el)) el.checked = Array.isArray(v) && v.indexOf(el.value) >= 0;
-      else if (el.type !== "file") el.value = v == null ? "" : v;
+  const update = (k, fn) => { const v = store.get(k) || {}; fn(v); return store.set(k, v); };
+  const newer = (a, b) => ((a && a.result && a.result.date) || (a && a.date) || "")
+    > ((b && b.result && b.result.date) || (b && b.date) || "");
+  function fromV1(k, v) {
+    const m = /^(wp-(quiz|check|instrument)-([\w.-]+))@\w+$/.exec(k);
+    if (!m || !isObj(v)) return null;
+    const legacy = isObj(v.answers) ? v.answers : {}, answers = {};
+    if (m[2] !== "instrument") {
+      return ["quiz:" + m[1], { legacy, graded: false, result: v.result || null,
+        kind: m[2] === "check" ? m[2] : "quiz" }];
     }
+    for (const n in legacy) answers[n.slice(m[1].length + 1)] = +[].concat(legacy[n])[0];
+    const rec = { answers, done: v.done === true, date: v.date, title: v.title };
+    return ["instrument:" + m[3], JSON.parse(JSON.stringify(rec))];
   }
-
-  /* -- quizzes ------------------------------------------------------------------------------------------------ */
-  // Fill-in answers: case, accents, runs of spaces and punctuation or spaces at the ends do not count.
+  function migrate() {
+    for (const k of store.keys()) {
+      const moved = fromV1(k, raw(k));
+      if (!moved || !valid(moved[0], moved[1])) continue;
+      const old = store.get(moved[0]);
+      if ((!old || newer(moved[1], old)) && !store.set(moved[0], moved[1], true)) continue;
+      store.remove(k);
+    }
+    if (raw("schema") !== 2) store.set("schema", 2, true);
+  }
+  // -- quizzes: answers by question id, with a fingerprint of options and key
   const norm = s => String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "").replace(/\s+/g, " ");
   function keyOf(q) {
     try { return JSON.parse(attr(q.querySelector(".wp-answer"), "data-key")) || {}; } catch (e) { return {}; }
   }
+  function fingerprint(q) {
+    let s = attr(q, "data-type") + attr(q.querySelector(".wp-answer"), "data-key"), x = 2166136261;
+    for (const el of $$(q, ".wp-option,.wp-match label,.wp-order-item label,option")) {
+      s += "|" + el.textContent.replace(/\s+/g, " ").trim();
+    }
+    for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), 16777619);
+    return (x >>> 0).toString(36);
+  }
+  const selects = q => $$(q, "select").sort((a, b) => slot(a) - slot(b));
+  const slot = s => +(attr(s, "data-left") ?? attr(s, "data-item"));
+  const textbox = q => q.querySelector("input[type=text],textarea");
+  function answerOf(q) {
+    const t = textbox(q), ss = selects(q);
+    if (t) return t.value.trim() ? t.value : null;
+    if (ss.length) return ss.some(s => s.value) ? ss.map(s => s.value) : null;
+    const picked = $$(q, "input:checked").map(i => i.value);
+    return picked.length ? picked : null;
+  }
+  function setAnswer(q, v) {
+    const t = textbox(q);
+    if (t) t.value = typeof v === "string" ? v : "";
+    selects(q).forEach((s, i) => { s.value = Array.isArray(v) && v[i] != null ? v[i] : ""; s.__old = s.value; });
+    for (const i of $$(q, "input[type=radio],input[type=checkbox]")) i.checked = [].concat(v).includes(i.value);
+  }
 
   function grade(q) {
     const type = attr(q, "data-type"), key = keyOf(q), max = +attr(q, "data-points") || 0;
-    const picked = $$(q, "input:checked").map(i => i.value), text = q.querySelector("input[type=text],textarea");
+    const picked = $$(q, "input:checked").map(i => i.value), t = textbox(q);
     const r = { q, type, picked, max, points: 0, scored: type !== "open" };
     if (type === "open") {
-      r.answered = !!(text && text.value.trim());
+      r.answered = !!(t && t.value.trim());
       return r;
     }
     if (type === "single" || type === "multiple" || type === "truefalse") {
@@ -190,12 +236,12 @@
       const right = v => want.indexOf(v) >= 0;
       r.answered = picked.length > 0;
       r.ok = type === "multiple" ? picked.length === want.length && picked.every(right) : right(picked[0]);
-      r.missed = type === "multiple" && !r.ok && picked.every(right);
+      r.missed = type === "multiple" && r.answered && !r.ok && picked.every(right);
     } else if (type === "fill") {
-      r.answered = !!text.value.trim();
-      r.ok = (key.answers || []).some(a => norm(a) === norm(text.value));
-    } else { // matching: each left item's select must hold its own index; ordering: item i at position i + 1
-      r.parts = $$(q, "select").map(s => ({ s, ok: s.value !== "" &&
+      r.answered = !!t.value.trim();
+      r.ok = (key.answers || []).some(a => norm(a) === norm(t.value));
+    } else {
+      r.parts = selects(q).map(s => ({ s, ok: s.value !== "" &&
         +s.value === (type === "ordering" ? +attr(s, "data-item") + 1 : +attr(s, "data-left")) }));
       r.answered = r.parts.some(p => p.s.value !== "");
       r.ok = r.parts.every(p => p.ok);
@@ -204,11 +250,10 @@
     r.points = r.ok ? max : 0;
     return r;
   }
-
-  // Feedback of one question, from the texts in its (hidden) details.wp-answer.
   function feedback(r) {
     const { q, type } = r, ans = q.querySelector(".wp-answer"), out = [];
     const state = type === "open" ? "open" : !r.answered ? "unanswered" : r.ok ? "correct" : "incorrect";
+    r.state = state;
     q.setAttribute("data-result", state);
     out.push(h("p", { class: "wp-verdict wp-verdict--" + state }, icon(state), " ", h("strong", null, T(state))));
     let chosen = [];
@@ -217,7 +262,7 @@
       if (model) out.push(model.cloneNode(true));
     } else if (r.parts && r.answered) {
       out.push(h("p", null, T("parts", { n: r.parts.filter(p => p.ok).length, m: r.parts.length })));
-      for (const p of r.parts) { // every row marked in text and with an icon
+      for (const p of r.parts) {
         const row = p.s.parentNode, st = p.ok ? "correct" : "incorrect", old = row.querySelector(".wp-row-mark");
         if (old) old.remove();
         row.setAttribute("data-result", st);
@@ -234,36 +279,67 @@
         Array.from(li.childNodes, n => n.cloneNode(true))))));
     }
     if (r.missed) out.push(h("p", null, T("missed")));
+    if (r.answered && !r.ok) {
+      for (const el of $$(ans, ".wp-accepted,.wp-solution-title,.wp-solution")) out.push(el.cloneNode(true));
+    }
     const general = ans.querySelector(".wp-general");
     if (general && (r.answered || type === "open")) out.push(general.cloneNode(true));
     fill(q.querySelector(".wp-feedback"), out);
   }
 
+  function progressUrl() { // "Mijn voortgang" of the site (none in SCORM packages)
+    if (!window.__md_scope) return null;
+    return new URL("voortgang/" + (/\.html$/.test(location.pathname) ? "index.html" : ""), window.__md_scope).href;
+  }
+
   function check(form, restoring) {
     let score = 0, max = 0;
+    const missed = [];
     for (const q of $$(form, ".wp-question")) {
       const r = grade(q);
       feedback(r);
       if (r.scored) { score += r.points; max += r.max; }
+      if (r.state === "incorrect" || r.state === "unanswered") missed.push(r);
     }
     const raw = attr(form, "data-pass-mark"), mark = raw === null || raw === "" ? null : +raw;
     const percent = max ? 100 * score / max : null;
     const passed = mark === null || percent === null ? null : percent >= mark;
     const box = form.querySelector(".wp-score"), verdict = passed ? "passed" : "failed";
+    const wrong = missed.filter(r => r.state === "incorrect").length, url = mark !== null && progressUrl();
     fill(box,
       max ? h("p", null, h("strong", null,
         T("score", { s: score, m: max, u: T(max === 1 ? "point" : "points"), p: Math.round(percent) }))) : null,
       passed === null ? h("p", null, T(max ? "practice" : "onlyopen"))
-        : h("p", { class: "wp-verdict wp-verdict--" + verdict }, icon(verdict), " ", T(verdict, { mark })));
+        : h("p", { class: "wp-verdict wp-verdict--" + verdict }, icon(verdict), " ", T(verdict, { mark })),
+      max ? h("p", null, missed.length ? T("tally", { w: wrong, u: missed.length - wrong }) : T("allright")) : null);
+    let list = form.querySelector(".wp-review");
+    if (!list) box.after(list = h("nav", { class: "wp-review", "aria-label": T("review") }));
+    fill(list, missed.length > 0 && [h("p", null, T("review")), h("ul", null, missed.map(r => h("li", null,
+      h("a", { href: "#" + r.q.id }, r.q.querySelector(".wp-qnum").textContent, ": ", T(r.state)))))],
+    url && h("p", null, h("a", { href: url }, T("toprogress"))));
     form.setAttribute("data-result", passed === null ? "done" : verdict);
     const retry = form.querySelector(".wp-retry");
     if (retry) retry.hidden = false;
     if (restoring) return;
     const result = { score, max, percent, passed, mark, date: new Date().toISOString() };
-    update(form.__wpKey, s => { s.answers = collect(form); s.graded = true; s.result = result; });
+    remember(form, s => { s.graded = true; s.result = result; });
     box.setAttribute("tabindex", "-1");
     box.focus();
     form.dispatchEvent(new CustomEvent("wp:graded", { bubbles: true, detail: { score, max, percent, passed } }));
+  }
+  function remember(form, fn) {
+    return update(form.__wpKey, s => {
+      const answers = {}, fp = {};
+      for (const q of $$(form, ".wp-question")) {
+        const id = attr(q, "data-qid"), v = answerOf(q);
+        if (v != null) { answers[id] = v; fp[id] = q.__fp; }
+      }
+      Object.assign(s, { answers, fp, graded: false, changed: (s.changed || []).filter(id => !answers[id]),
+        kind: attr(form, "data-pass-mark") ? "quiz" : "check",
+        module: attr(form, "data-module") || "", title: safe(form.__wpTitle, 300),
+        path: decodeURI(location.pathname).slice(0, 500) });
+      if (fn) fn(s);
+    });
   }
 
   function shuffle(box) {
@@ -276,39 +352,80 @@
   }
 
   function initQuiz(form) {
-    const key = form.__wpKey = attr(form, "data-wp-quiz") + "@" + attr(form, "data-version");
-    for (const q of $$(form, ".wp-question")) {
+    form.dispatchEvent(new CustomEvent("wp:quizinit", { bubbles: true })); // exam.js: draw a pool, pick what is due
+    const id = attr(form, "data-wp-quiz"), key = form.__wpKey = "quiz:" + id, qs = $$(form, ".wp-question");
+    const h1 = document.querySelector("h1");
+    form.__wpTitle = (attr(form, "data-pass-mark") ? attr(form, "data-title") : h1 && h1.firstChild && h1.firstChild.textContent.trim())
+      || attr(form, "data-title") || id;
+    for (const q of qs) {
+      q.__fp = fingerprint(q);
       if (q.hasAttribute("data-shuffle")) $$(q, ".wp-options").forEach(shuffle);
       const ans = q.querySelector(".wp-answer");
-      if (ans) ans.hidden = true; // the fallback without JavaScript; the feedback goes into .wp-feedback now
+      if (ans) ans.hidden = true;
     }
     $$(form, ".wp-quiz-actions").forEach(a => { a.hidden = false; });
-    const saved = store.get(key);
-    if (saved && saved.answers) apply(form, saved.answers);
-    if (saved && saved.graded) check(form, true);
+    const saved = load(form, key) || {};
+    if (saved.legacy) {
+      const answers = saved.answers = {}, fp = saved.fp = {};
+      for (const q of qs) {
+        const name = id + "-" + attr(q, "data-qid"), ss = selects(q), v = saved.legacy[name];
+        const a = ss.length ? (ss.some(s => saved.legacy[s.name]) ? ss.map(s => saved.legacy[s.name] || "") : null)
+          : Array.isArray(v) && textbox(q) ? v[0] : v;
+        if (a != null && answer(a)) { answers[attr(q, "data-qid")] = a; fp[attr(q, "data-qid")] = q.__fp; }
+      }
+      delete saved.legacy;
+      store.set(key, saved);
+    }
+    const changed = (saved.changed || []).filter(id => !(saved.answers || {})[id]);
+    for (const q of qs) {
+      const qid = attr(q, "data-qid"), v = saved.answers && saved.answers[qid];
+      if (v == null) continue;
+      if (saved.fp && saved.fp[qid] && saved.fp[qid] !== q.__fp) {
+        changed.push(qid);
+        q.querySelector(".wp-feedback").before(h("p", { class: "wp-changed" }, T("changed")));
+      } else setAnswer(q, v);
+    }
+    if (changed.join() !== (saved.changed || []).join()) update(key, s => { s.changed = changed; });
+    const r = saved.result;
+    if (saved.graded && !changed.length) check(form, true);
+    else if (r && changed.length) {
+      fill(form.querySelector(".wp-score"), h("p", null, T("last", { p: Math.round(r.percent), s: r.score, m: r.max,
+        d: day(r.date) }), " ", T("changedshort")));
+    }
     form.addEventListener("submit", e => { e.preventDefault(); check(form); });
-    const remember = () => update(key, s => { s.answers = collect(form); s.graded = false; });
-    form.addEventListener("change", remember);
-    form.addEventListener("input", remember);
+    form.addEventListener("keydown", e => { // Enter (a phone's "Go") in an answer field never grades the quiz
+      if (e.key === "Enter" && e.target.matches("input")) e.preventDefault();
+    });
+    const changes = e => {
+      const s = e.target;
+      if (s.matches && s.matches(".wp-order-item select") && s.value) {
+        for (const o of $$(s.closest(".wp-question"), "select")) {
+          if (o !== s && o.value === s.value) { o.value = s.__old || ""; o.__old = o.value; }
+        }
+      }
+      if (s.matches && s.matches("select")) s.__old = s.value;
+      remember(form);
+    };
+    form.addEventListener("change", changes);
+    form.addEventListener("input", changes);
     const retry = form.querySelector(".wp-retry");
     if (retry) {
       retry.addEventListener("click", () => {
-        apply(form, {});
+        for (const q of qs) setAnswer(q, null);
         for (const el of $$(form, "[data-result]")) el.removeAttribute("data-result");
-        for (const el of $$(form, ".wp-row-mark")) el.remove();
-        for (const el of $$(form, ".wp-feedback,.wp-score")) fill(el);
+        for (const el of $$(form, ".wp-row-mark,.wp-changed")) el.remove();
+        for (const el of $$(form, ".wp-feedback,.wp-score,.wp-review")) fill(el);
         form.removeAttribute("data-result");
         retry.hidden = true;
-        update(key, s => { s.answers = {}; s.graded = false; }); // the last result stays for the progress page
+        update(key, s => { s.answers = {}; s.fp = {}; s.changed = []; s.graded = false; });
         const first = form.querySelector(".wp-question :is(input, select, textarea)");
         if (first) first.focus();
       });
     }
   }
-
-  /* -- instruments -------------------------------------------------------------------------------------------- */
+  // -- instruments: profile, share code, team profile
   const itemsOf = spec => spec.dimensions.reduce((all, d) => all.concat(d.items), []);
-  function profileOf(spec, values) { // per dimension: mean (reversed items as max + min - x) and reference mean
+  function profileOf(spec, values) {
     const lo = spec.min, hi = spec.max, ref = spec.reference || {}, turn = (it, v) => (it.reverse ? lo + hi - v : v);
     return spec.dimensions.map(d => {
       const xs = [], rs = [];
@@ -324,8 +441,6 @@
     .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   const unb64 = s => new TextDecoder().decode(
     Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), c => c.charCodeAt(0)));
-
-  // A bar chart as inline SVG; no viewBox: bars in %, text in px, so it stays legible at any width.
   function chart(rows, spec, label) {
     const H = 48, pos = v => Math.max(0, Math.min(100, 100 * (v - spec.min) / ((spec.max - spec.min) || 1)));
     const pc = v => pos(v).toFixed(2) + "%";
@@ -346,13 +461,27 @@
     });
     return svg;
   }
-  // A table in a region that scrolls sideways when the screen is narrow (and can be scrolled by keyboard).
   const table = (caption, head, rows) => h("div", { class: "wp-table-wrap", tabindex: "0", role: "region",
     "aria-label": caption }, h("table", { class: "wp-table" }, h("caption", null, caption),
     h("thead", null, h("tr", null, head.map(c => h("th", { scope: "col" }, c)))),
     h("tbody", null, rows.map(r => h("tr", null, h("th", { scope: "row" }, r[0]),
       r.slice(1).map(c => h("td", null, c)))))));
   const summary = (title, rows) => `${title}: ` + rows.map(r => `${r.title} ${num(r.mean)}`).join("; ");
+  const safe = (s, n) => String(s).replace(/</g, "\u2039").slice(0, n);
+  const round = x => (x == null ? null : Math.round(x * 100) / 100);
+  function csv(head, rows) {
+    const sep = en() ? "," : ";", cell = v => (typeof v === "number" ? (Number.isInteger(v) ? String(v) : num(v, 2))
+      : /[";,\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : v == null ? "" : String(v));
+    return "\ufeff" + [head].concat(rows).map(r => r.map(cell).join(sep)).join("\r\n") + "\r\n";
+  }
+  function printOnly(el) { // the other branches of the page are hidden while printing
+    const marks = [[document.documentElement, "wp-print-one"], [el, "wp-print-target"]];
+    for (let n = el.parentElement; n.parentElement; n = n.parentElement) marks.push([n, "wp-print-path"]);
+    const set = on => marks.forEach(([n, c]) => n.classList.toggle(c, on));
+    set(true);
+    window.addEventListener("afterprint", () => set(false), { once: true });
+    window.print();
+  }
 
   function readValues(form, spec) {
     const values = {}, name = attr(form, "data-wp-instrument");
@@ -380,45 +509,43 @@
     const cells = rows.map(r => [r.title, num(r.mean), hasRef && [num(r.reference), diff(r)],
       T("of", { n: r.answered, m: r.items })].flat().filter(c => c !== false));
     const code = b64(JSON.stringify({ i: id, v: version, a: all.map(it => values[it.id] || 0) }));
-    const date = new Date().toISOString(), round = x => (x == null ? null : Math.round(x * 100) / 100);
-    const csv = [T("csvhead")].concat(rows.map(r => [r.id, `"${r.title.replace(/"/g, '""')}"`, round(r.mean) ?? "",
-      round(r.reference) ?? "", r.answered, r.items].join(","))).join("\r\n") + "\r\n";
+    const date = new Date().toISOString();
     const json = { instrument: id, title, version, date, scale: { min: spec.min, max: spec.max }, answers: values,
       dimensions: rows.map(r => ({ id: r.id, title: r.title, mean: round(r.mean), reference: round(r.reference),
         answered: r.answered, items: r.items })), code };
     const codeId = newId("code"), copied = h("span", { class: "wp-status", role: "status" });
     const copy = () => {
       document.getElementById(codeId).select();
-      const done = () => say(copied, T("copied")), old = () => { document.execCommand("copy"); done(); };
-      if (navigator.clipboard) navigator.clipboard.writeText(code).then(done, old);
-      else old();
+      (navigator.clipboard ? navigator.clipboard.writeText(code) : Promise.reject()).catch(() =>
+        document.execCommand("copy")).then(() => say(copied, T("copied")));
     };
     fill(box, heading,
       count < all.length && h("p", null, T("missing", { n: all.length - count, m: all.length })),
       chart(rows, spec, summary(T("profile"), rows)),
       table(T("caption", { lo: spec.min, hi: spec.max }), head, cells),
       h("div", { class: "wp-actions" },
-        button(T("print"), () => window.print()),
-        button(T("csv"), () => download(`${id}-profiel.csv`, "text/csv;charset=utf-8", "\ufeff" + csv)),
+        button(T("print"), () => printOnly(box)),
+        button(T("csv"), () => download(`${id}-profiel.csv`, "text/csv;charset=utf-8", csv(T("csvhead").split(","),
+          rows.map(r => [r.id, r.title, round(r.mean), round(r.reference), r.answered, r.items])))),
         button(T("json"), () => download(`${id}-profiel.json`, "application/json", JSON.stringify(json, null, 2)))),
       h("p", { class: "wp-share" }, h("label", { for: codeId }, T("share")), " ",
         h("input", { id: codeId, class: "wp-code", type: "text", readonly: true, value: code,
-          onfocus: e => e.target.select(), onkeydown: e => { if (e.key === "Enter") e.preventDefault(); } }),
+          onfocus: e => e.target.select() }),
         " ", button(T("copy"), copy), " ", copied),
       h("p", { class: "wp-help" }, T("sharehelp")));
     for (const d of $$(form, "details.wp-reference")) d.hidden = false;
     if (restoring) return;
-    update(form.__wpKey, s => { s.answers = collect(form); s.done = true; s.date = date; s.title = title; });
+    update(form.__wpKey, s => { s.answers = values; s.done = true; s.date = date; s.title = safe(title, 300); });
     heading.focus();
   }
-
-  // Several members' share codes: per dimension the mean of their means, the lowest and the highest.
-  function teamProfile(form, spec, text, out, msg) {
+  function teamProfile(form, spec, lines, out, msg, restoring) {
     const id = attr(form, "data-id"), version = attr(form, "data-version"), all = itemsOf(spec);
-    const members = [], problems = [];
-    text.split(/\r?\n/).forEach((line, i) => {
+    const members = [], problems = [], seen = new Set(), good = [];
+    lines.split(/\r?\n/).forEach((line, i) => {
       line = line.trim();
       if (!line) return;
+      if (seen.has(line)) return problems.push(T("dup", { n: i + 1 }));
+      seen.add(line);
       let data;
       try { data = JSON.parse(unb64(line)); } catch (e) { data = null; }
       if (!data || !Array.isArray(data.a)) return problems.push(T("bad", { n: i + 1 }));
@@ -426,84 +553,166 @@
         return problems.push(T("other", { n: i + 1 }));
       }
       const values = {};
-      all.forEach((it, k) => { const v = +data.a[k]; if (v >= spec.min && v <= spec.max) values[it.id] = v; });
+      all.forEach((it, k) => {
+        if (Number.isInteger(data.a[k]) && nr(data.a[k], spec.min, spec.max)) values[it.id] = data.a[k];
+      });
+      if (!Object.keys(values).length) return problems.push(T("empty", { n: i + 1 }));
       members.push(profileOf(spec, values));
+      good.push(line);
     });
+    if (!restoring) update(form.__wpKey, s => { s.team = good.slice(0, 200); });
     if (!members.length) {
       fill(out);
       return say(msg, [T("teamnone")].concat(problems).join(" "));
     }
     const rows = spec.dimensions.map((d, k) => {
       const xs = members.map(m => m[k].mean).filter(x => x != null), any = xs.length > 0;
-      return { title: d.title, mean: any ? avg(xs) : null, low: any ? Math.min(...xs) : null,
+      return { id: d.id, title: d.title, mean: any ? avg(xs) : null, low: any ? Math.min(...xs) : null,
         high: any ? Math.max(...xs) : null, n: xs.length };
     });
-    fill(out, chart(rows, spec, summary(T("team"), rows)),
-      table(T("teamcaption", { lo: spec.min, hi: spec.max }), [T("dim"), T("mean"), T("low"), T("high"), T("n")],
-        rows.map(r => [r.title, num(r.mean), num(r.low), num(r.high), String(r.n)])));
-    say(msg, [T(members.length === 1 ? "teamof1" : "teamof", { n: members.length })].concat(problems).join(" "));
+    const head = [T("dim"), T("mean"), T("low"), T("high"), T("n")];
+    const said = T(members.length === 1 ? "teamof1" : "teamof", { n: members.length });
+    fill(out, h("h3", null, said), chart(rows, spec, summary(T("team"), rows)),
+      table(T("teamcaption", { lo: spec.min, hi: spec.max }), head,
+        rows.map(r => [r.title, num(r.mean), num(r.low), num(r.high), String(r.n)])),
+      h("div", { class: "wp-actions" },
+        button(T("print"), () => printOnly(out)),
+        button(T("csv"), () => download(`${id}-teamprofiel.csv`, "text/csv;charset=utf-8",
+          csv(head, rows.map(r => [r.title, round(r.mean), round(r.low), round(r.high), r.n]))))));
+    say(msg, [said].concat(problems).join(" "));
   }
 
   function initInstrument(form) {
-    let spec;
-    try { spec = JSON.parse(attr(form, "data-spec")); } catch (e) { return; }
-    const key = form.__wpKey = attr(form, "data-wp-instrument") + "@" + attr(form, "data-version");
-    for (const d of $$(form, "details.wp-reference")) d.hidden = true; // shown with the profile, to compare
+    const spec = JSON.parse(attr(form, "data-spec")), name = attr(form, "data-wp-instrument");
+    const key = form.__wpKey = "instrument:" + attr(form, "data-id");
+    for (const d of $$(form, "details.wp-reference")) d.hidden = true;
     $$(form, ".wp-quiz-actions").forEach(a => { a.hidden = false; });
     const codesId = newId("codes"), out = h("div", { class: "wp-team-result" });
     const msg = h("p", { class: "wp-status", role: "status" });
     const codes = h("textarea", { id: codesId, rows: 4, spellcheck: "false", autocomplete: "off" });
-    form.after(h("details", { class: "wp-team" }, h("summary", null, T("team")),
+    const team = h("details", { class: "wp-team" }, h("summary", null, T("team")),
       h("p", null, T("teamhelp")), h("label", { for: codesId }, T("codes")), codes,
       h("div", { class: "wp-actions" },
         button(T("maketeam"), () => teamProfile(form, spec, codes.value, out, msg), "md-button--primary")),
-      msg, out));
-    const saved = store.get(key);
-    if (saved && saved.answers) apply(form, saved.answers);
-    if (saved && saved.done) showProfile(form, spec, true);
+      msg, out);
+    form.after(team);
+    const saved = load(form, key) || {};
+    for (const it of itemsOf(spec)) {
+      const v = (saved.answers || {})[it.id], el = v != null
+        && form.querySelector(`input[name="${CSS.escape(name + "-" + it.id)}"][value="${v}"]`);
+      if (el) el.checked = true;
+    }
+    if (saved.done) showProfile(form, spec, true);
+    if (saved.team && saved.team.length) {
+      codes.value = saved.team.join("\n");
+      team.open = true;
+      teamProfile(form, spec, codes.value, out, msg, true);
+    }
     form.addEventListener("submit", e => { e.preventDefault(); showProfile(form, spec); });
     form.addEventListener("change", e => {
-      if (e.target.type === "radio") update(key, s => { s.answers = collect(form); });
+      if (e.target.type === "radio") update(key, s => { s.answers = readValues(form, spec); });
     });
   }
-
-  /* -- progress ----------------------------------------------------------------------------------------------- */
+  // -- "Mijn voortgang": record, import (checked, merged, all or nothing), export
   const pathOf = url => decodeURI(new URL(url, location.href).pathname).replace(/\/index\.html$/, "/");
-  function recordVisit() { // lessons are the pages under modules/<id>/
+  function recordVisit() {
     const path = pathOf(location.href);
-    if (/\/modules\/[^/]+\/[^/]+/.test(path)) update("visits", v => { v[path] = new Date().toISOString(); });
+    if (!/\/modules\/[^/]+\/[^/]+/.test(path)) return;
+    const v = store.get("visits") || (store.bad("visits") ? null : {});
+    if (v && Object.keys(v).length < 5000) { v[path] = new Date().toISOString(); store.set("visits", v); }
   }
 
   function quizState(m, saved) {
     const r = saved && saved.result;
     if (r && r.max) {
       const passed = r.passed != null ? r.passed : r.percent >= m.passMark, state = passed ? "passed" : "failed";
-      return [`${Math.round(r.percent)}% (${r.score}/${r.max}) · ${day(r.date)}`,
-        h("span", { class: "wp-state wp-state--" + state }, icon(state), " ", T(state + "short"))];
+      return [[`${Math.round(r.percent)}% (${r.score}/${r.max}) · ${day(r.date)}`,
+        saved.changed && saved.changed.length ? " · " + T("changedshort") : ""],
+      h("span", { class: "wp-state wp-state--" + state }, icon(state), " ", T(state + "short"))];
     }
     const busy = saved && saved.answers && Object.keys(saved.answers).length;
     return [T(r ? "done" : busy ? "busy" : "notstarted"), h("span", { class: "wp-state" }, "–")];
   }
+  function readExport(textIn) {
+    if (textIn.length > 1048576) throw new Error(T("toobig"));
+    let dump;
+    try { dump = JSON.parse(textIn); } catch (e) { dump = null; }
+    if (!isObj(dump) || dump.format !== "werkplaats-progress" || !isObj(dump.items)) throw new Error(T("badfile"));
+    if (dump.version !== 1 && dump.version !== 2) throw new Error(T("badversion", { v: String(dump.version) }));
+    const items = {};
+    for (const k in dump.items) {
+      const v = dump.items[k], moved = dump.version === 1 && fromV1(k, v), nk = moved ? moved[0] : k;
+      const val = moved ? moved[1] : v;
+      if (dump.version === 1 && k === "schema") continue;
+      if (!valid(nk, val)) throw new Error(T("baditem", { k: k.slice(0, 80) }));
+      if (!items[nk] || newer(val, items[nk])) items[nk] = val;
+    }
+    return items;
+  }
+  function merge(items) {
+    const writes = {}, n = { q: 0, i: 0, l: 0, o: 0 };
+    for (const k in items) {
+      const v = items[k], old = store.get(k);
+      if (k === "visits") {
+        const all = Object.assign({}, old || {});
+        for (const p in v) if (!all[p] || v[p] > all[p]) { if (!all[p]) n.l++; all[p] = v[p]; }
+        if (Object.keys(all).length > 5000) throw new Error(T("baditem", { k }));
+        writes[k] = all;
+      } else if (k === "name" || k === "schema") {
+        if (!old) writes[k] = v;
+      } else if (!old || newer(v, old)) {
+        writes[k] = v;
+        n[k[0] === "q" ? "q" : k[0] === "i" ? "i" : "o"]++;
+      }
+    }
+    return [writes, n];
+  }
+  function writeAll(writes) {
+    const before = {}, done = [];
+    for (const k in writes) {
+      try { before[k] = backend.getItem(skey(k)); } catch (e) { return false; }
+      if (!store.set(k, writes[k], true)) {
+        for (const d of done) {
+          try { before[d] == null ? backend.removeItem(skey(d)) : backend.setItem(skey(d), before[d]); } catch (e) { }
+        }
+        return false;
+      }
+      done.push(k);
+    }
+    return true;
+  }
 
   function initProgress(el) {
-    let data;
-    try { data = JSON.parse(attr(el, "data-wp-progress")); } catch (e) { return; }
+    const data = JSON.parse(attr(el, "data-wp-progress"));
     $$(el, ".wp-progress-list").forEach(l => { l.hidden = true; });
     const view = h("div", { class: "wp-report" }), msg = h("p", { class: "wp-status", role: "status" });
     const file = h("input", { type: "file", accept: ".json,application/json", hidden: true, tabindex: "-1" });
     const nameId = newId("name");
-    const name = h("input", { id: nameId, type: "text", autocomplete: "name", value: store.get("name") || "" });
+    const name = h("input", { id: nameId, type: "text", autocomplete: "name", maxlength: 200,
+      value: store.get("name") || "" });
+    for (const k of store.keys()) load(el, k);
     const render = () => {
-      const all = store.all(), visits = all.visits || {}, who = store.get("name");
-      const rows = (data.modules || []).map(m => {
+      const visits = store.get("visits") || {}, who = store.get("name"), modules = data.modules || [];
+      const records = {};
+      for (const k of store.keys()) if (/^(quiz|instrument):/.test(k)) records[k] = store.get(k);
+      const rows = modules.map(m => {
         const units = m.units || [], seen = units.filter(u => visits[pathOf(u.url)]).length;
-        const [quiz, status] = quizState(m, all[m.quiz + "@" + m.version]);
+        const [quiz, status] = quizState(m, records["quiz:" + m.quiz]);
         return [h("a", { href: m.url }, m.title), `${num(m.studyLoad, m.studyLoad % 1 ? 1 : 0)} ${T("hours")}`,
           T("of", { n: seen, m: units.length }), h("a", { href: m.quizUrl }, quiz), status];
       });
+      const checks = [];
+      for (const k in records) {
+        const c = records[k];
+        if (!c || c.kind !== "check" || !c.result || !c.result.max) continue;
+        const m = modules.find(x => x.id === c.module), unit = m && (m.units || []).find(u => pathOf(u.url) === c.path);
+        const where = unit ? unit.title : c.title || k.slice(5);
+        checks.push([c.path ? h("a", { href: c.path }, where) : where, m ? m.title : c.module || "",
+          `${T("of", { n: c.result.score, m: c.result.max })} (${Math.round(c.result.percent)}%)`, day(c.result.date)]);
+      }
+      checks.sort((a, b) => String(a[1]).localeCompare(String(b[1])));
       const instruments = (data.instruments || []).map(i => {
-        const found = Object.keys(all).filter(k => k.indexOf(i.key + "@") === 0 && all[k] && all[k].done)
-          .map(k => all[k].date).sort().pop();
+        const r = records["instrument:" + i.id], found = r && r.done && r.date;
         return h("li", null, h("a", { href: i.url }, i.title), ": ",
           found ? T("filled", { d: day(found) }) : T("notfilled"));
       });
@@ -511,32 +720,33 @@
         h("p", { class: "wp-report-meta" }, `${T("date")}: ${day(new Date())}`,
           who && [h("br"), `${T("name")}: ${who}`]),
         table(T("modcap"), [T("module"), T("load"), T("lessons"), T("quiz"), T("result")], rows),
+        checks.length > 0 && [h("h3", null, T("checks")),
+          table(T("checkcap"), [T("where"), T("module"), T("result"), T("date")], checks)],
         instruments.length > 0 && [h("h3", null, T("instruments")), h("ul", null, instruments)]);
     };
-    name.addEventListener("input", () => { store.set("name", name.value.trim()); render(); });
+    name.addEventListener("input", () => { store.set("name", safe(name.value.trim(), 200)); render(); });
     file.addEventListener("change", () => {
       const f = file.files && file.files[0];
       if (!f) return;
-      f.text().then(text => {
-        const dump = JSON.parse(text);
-        if (!dump || dump.format !== "werkplaats-progress" || !dump.items || typeof dump.items !== "object") {
-          throw new Error("not an export");
-        }
-        for (const k in dump.items) store.set(k, dump.items[k]);
+      (f.size > 1048576 ? Promise.reject(new Error(T("toobig"))) : f.text()).then(t => {
+        const [writes, n] = merge(readExport(t));
+        if (!writeAll(writes)) throw new Error(T("importfull"));
         name.value = store.get("name") || "";
         render();
-        say(msg, T("imported"));
-      }).catch(() => say(msg, T("badfile"))).then(() => { file.value = ""; });
+        say(msg, T("imported", n));
+      }).catch(e => say(msg, T("refused", { e: e.message }))).then(() => { file.value = ""; });
     });
     const exportAll = () => {
-      const now = new Date().toISOString();
+      const now = new Date().toISOString(), items = {};
+      for (const k of store.keys()) { const v = store.get(k); if (v != null) items[k] = v; }
       download(`werkplaats-voortgang-${now.slice(0, 10)}.json`, "application/json",
-        JSON.stringify({ format: "werkplaats-progress", version: 1, exported: now, items: store.all() }, null, 2));
+        JSON.stringify({ format: "werkplaats-progress", version: 2, exported: now, items }, null, 2));
       say(msg, T("exported"));
     };
     const reset = () => {
       if (!window.confirm(T("confirm"))) return;
-      store.clear();
+      for (const k of store.keys()) store.remove(k);
+      store.set("schema", 2, true);
       name.value = "";
       render();
       say(msg, T("wiped"));
@@ -551,19 +761,18 @@
       file, msg));
     render();
   }
-
-  /* -- index filters ------------------------------------------------------------------------------------------ */
+  // -- index filters
   function initFilter(form) {
     const list = document.getElementById(attr(form, "data-wp-filter"));
     if (!list) return;
-    const selects = $$(form, "select[data-filter]"), out = form.querySelector("output");
+    const sels = $$(form, "select[data-filter]"), out = form.querySelector("output");
     const fits = (li, s) => !s.value
       || (attr(li, "data-" + attr(s, "data-filter")) || "").split("|").indexOf(s.value) >= 0;
     const run = () => {
       const items = $$(list, ":scope > li");
       let shown = 0;
       for (const li of items) {
-        li.hidden = !selects.every(s => fits(li, s));
+        li.hidden = !sels.every(s => fits(li, s));
         shown += li.hidden ? 0 : 1;
       }
       if (out) out.textContent = T("shown", { n: shown, m: items.length });
@@ -573,24 +782,36 @@
     form.hidden = false;
     run();
   }
-
-  /* -- start -------------------------------------------------------------------------------------------------- */
+  // -- start
   const PARTS = [["form.wp-quiz", initQuiz], ["form.wp-instrument", initInstrument],
     [".wp-progress[data-wp-progress]", initProgress], ["form.wp-filter[data-wp-filter]", initFilter]];
-  function init() {
-    try { recordVisit(); } catch (e) { /* no storage */ }
-    for (const [sel, setUp] of PARTS) {
-      for (const el of $$(document, sel)) {
-        if (el.hasAttribute("data-wp-ready")) continue;
-        el.setAttribute("data-wp-ready", "");
-        try { setUp(el); } catch (e) { if (window.console) console.error("werkplaats:", e); }
+  let started = false;
+  function setUp(sel, fn) {
+    fn.done = fn.done || new WeakSet();
+    for (const el of $$(document, sel)) {
+      if (fn.done.has(el)) continue;
+      fn.done.add(el);
+      el.setAttribute("data-wp-ready", "");
+      try { fn(el); } catch (e) {
+        if (window.console) console.error("werkplaats:", e);
+        notice(el, T("failed"), el.__wpKey ? () => store.remove(el.__wpKey) : null);
       }
     }
   }
+  function init() {
+    started = true;
+    pick();
+    strings();
+    try { migrate(); recordVisit(); } catch (e) {  }
+    for (const [sel, fn] of PARTS) setUp(sel, fn);
+  }
+  function register(sel, fn) {
+    PARTS.push([sel, fn]);
+    if (started) { strings(); setUp(sel, fn); }
+  }
+  window.werkplaats = { store, h, fill, T, say, register, download, notice };
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init)
     : init());
-  // Material's document$ emits for every page of instant navigation. From file:// with navigation.instant it
-  // completes without emitting; then, and without Material, start the plain way.
   let seen = false;
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe({ next() { seen = true; init(); }, complete() { if (!seen) ready(); } });

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -12,8 +13,11 @@ from werkplaats.content.errors import Problem, did_you_mean
 from werkplaats.content.models import TYPES, Item, Module, QuestionBank, Quiz, Unit
 from werkplaats.content.yamlsrc import Located, SourceError, parse_yaml, split_front_matter
 
+if TYPE_CHECKING:
+    from werkplaats.incremental import ReadCache
+
 #: Content types that live in a folder of their own as one file per item (modules are folders of files).
-FLAT_TYPES = ("method", "competence", "knowledge_circle", "case", "instrument", "term")
+FLAT_TYPES = ("method", "competence", "knowledge_circle", "case", "instrument", "term", "dialogue")
 SUFFIXES = (".md", ".yml", ".yaml")
 
 
@@ -36,6 +40,17 @@ class ModuleContent:
     questions: list[Any] = field(default_factory=list)
     folder: str = ""
 
+    def quiz_questions(self) -> list[Any]:
+        """The questions of the module's quiz, in the quiz's order (the whole bank for `questions: all`)."""
+        if self.module.quiz.questions == "all":
+            return list(self.questions)
+        by_id = {q.id: q for q in self.questions}
+        return [by_id[q] for q in self.module.quiz.questions if q in by_id]
+
+    def question(self, question_id: str) -> Any | None:
+        """The question of the bank with `question_id`, or None."""
+        return next((q for q in self.questions if q.id == question_id), None)
+
 
 @dataclass
 class Project:
@@ -48,7 +63,8 @@ class Project:
     #: Ids of files that exist but did not validate: references to them are not reported as missing.
     broken: set[tuple[str, str]] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
-    #: Parsed files from an earlier load in the same process (`mkdocs serve`), reused while a file is unchanged.
+    #: Parsed files from an earlier load in the same process (`mkdocs serve`), reused while a file is unchanged;
+    #: part of the cache of `werkplaats.incremental`.
     read_cache: ReadCache | None = None
 
     def counts(self) -> dict[str, int]:
@@ -74,10 +90,9 @@ def _field_path(loc: tuple[Any, ...], data: Any) -> tuple[tuple[Any, ...], str]:
     path: list[Any] = []
     current = data
     for index, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            path.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        in_dict = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and part < len(current)
+        if in_dict or in_list:
             path.append(part)
             current = current[part]
         elif index == len(loc) - 1 and not (isinstance(current, dict) and current.get("type") == part):
@@ -90,7 +105,7 @@ def _field_path(loc: tuple[Any, ...], data: Any) -> tuple[tuple[Any, ...], str]:
     return tuple(path), readable
 
 
-def _describe(error: dict[str, Any], model: type[BaseModel], data: Any, path: tuple[Any, ...]) -> str:
+def _describe(error: Mapping[str, Any], model: type[BaseModel], data: Any, path: tuple[Any, ...]) -> str:
     kind = error["type"]
     msg = error["msg"]
     if kind == "missing":
@@ -106,12 +121,14 @@ def _describe(error: dict[str, Any], model: type[BaseModel], data: Any, path: tu
             "" if did_you_mean(path[-1], allowed) else f"; expected one of: {', '.join(sorted(allowed))}"
         )
     if kind == "string_pattern_mismatch":
-        return f"`{error.get('input')}` is not a valid id; use lowercase letters, digits and hyphens (e.g. `meneer-bakker`)"
+        return (f"`{error.get('input')}` is not a valid id; use lowercase letters, digits and hyphens "
+                "(e.g. `meneer-bakker`)")
     if kind == "union_tag_invalid":
         from werkplaats.content.models import QUESTION_TYPES
 
         tag = error.get("ctx", {}).get("tag", "")
-        return f"unknown question type `{tag}`{did_you_mean(tag, QUESTION_TYPES)}; expected one of: {', '.join(QUESTION_TYPES)}"
+        return (f"unknown question type `{tag}`{did_you_mean(tag, QUESTION_TYPES)}; "
+                f"expected one of: {', '.join(QUESTION_TYPES)}")
     if kind == "union_tag_not_found":
         return "has no `type`; add one of: single, multiple, truefalse, fill, matching, ordering, open"
     if kind == "literal_error":
@@ -196,25 +213,6 @@ def validate(model: type[BaseModel], data: Any, source: Source, problems: list[P
         return None
 
 
-class ReadCache:
-    """Files parsed by an earlier load, kept by `mkdocs serve` so that a rebuild parses only what was edited.
-
-    An entry is used while the file's size and modification time (in nanoseconds) are what they were.
-    """
-
-    def __init__(self) -> None:
-        self._entries: dict[Path, tuple[tuple[int, int], str, Located, str | None]] = {}
-
-    def get(self, path: Path, stamp: tuple[int, int]) -> tuple[str, Located, str | None] | None:
-        """The text, parsed data and body of `path` if it is unchanged since it was stored."""
-        entry = self._entries.get(path)
-        return entry[1:] if entry is not None and entry[0] == stamp else None
-
-    def put(self, path: Path, stamp: tuple[int, int], text: str, located: Located, body: str | None) -> None:
-        """Keep a parsed file."""
-        self._entries[path] = (stamp, text, located, body)
-
-
 def _parse(path: Path, rel: str, problems: list[Problem],
            cache: ReadCache | None) -> tuple[str, Located, str | None] | None:
     """Read and parse one file (or take it from the cache); adds a problem and returns None when it is unusable."""
@@ -289,7 +287,8 @@ def _load_flat(project: Project, kind: str, folder: Path) -> None:
         _add_item(project, kind, model, path)
 
 
-def _add_item(project: Project, kind: str, model: type[Item], path: Path, expected_id: str | None = None) -> Item | None:
+def _add_item(project: Project, kind: str, model: type[Item], path: Path,
+              expected_id: str | None = None) -> Item | None:
     read = _read(path, project)
     if read is None:
         project.broken.add((kind, expected_id or path.stem))
@@ -321,7 +320,8 @@ def _load_module(project: Project, folder: Path) -> None:
     module = _add_item(project, "module", Module, index, expected_id=folder.name)
     if not isinstance(module, Module):
         # Still check the units and the question bank, so that every mistake shows at once.
-        module = Module.model_construct(id=folder.name, units=[], quiz=Quiz())
+        stand_in: dict[str, Any] = {"id": folder.name, "units": [], "quiz": Quiz()}
+        module = Module.model_construct(**stand_in)
         broken = True
     else:
         broken = False
@@ -356,7 +356,7 @@ def _load_module(project: Project, folder: Path) -> None:
             project.problems.append(Problem(module_source.rel, module_source.located.line_of(("units", position)),
                                             f"units[{position}]: no file `{unit_id}.md` in {rel}"
                                             f"{did_you_mean(unit_id, units)}"))
-    for unit_id, unit in units.items():
+    for unit_id in units:
         if unit_id not in module.units:
             source = project.sources[("unit", f"{module.id}/{unit_id}")]
             project.problems.append(Problem(source.rel, 1, f"unit `{unit_id}` is not listed in the module's `units`; "
@@ -438,6 +438,7 @@ def load_project(root: Path, read_cache: ReadCache | None = None) -> Project:
     Returns:
         The project; its `problems` lists every mistake found, in files and between them.
     """
+    from werkplaats.content.dialogues import check_dialogues
     from werkplaats.content.references import check_references
 
     project = Project(root=root, read_cache=read_cache)
@@ -450,5 +451,6 @@ def load_project(root: Path, read_cache: ReadCache | None = None) -> Project:
         elif folder.is_file() and not folder.name.startswith("."):
             project.problems.append(Problem(_rel(folder, root), 1,
                                             "modules/ holds one folder per module; move this file into one"))
+    check_dialogues(project)
     check_references(project)
     return project

@@ -7,9 +7,9 @@ field are Dutch, because they are what a lecturer sees in an editor's YAML suppo
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, WithJsonSchema, field_validator, model_validator
 
 Id = Annotated[
     str,
@@ -21,6 +21,9 @@ Id = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1, description="Tekst in Markdown.")]
 Line = Annotated[str, Field(min_length=1)]
+#: A 1-based number of one of the module's objectives ("Leerdoel 1" on the site). The range depends on the module,
+#: so the loader checks it (with a message that names the range) rather than the model.
+ObjectiveNumber = Annotated[StrictInt, WithJsonSchema({"type": "integer", "minimum": 1})]
 
 
 class Model(BaseModel):
@@ -182,8 +185,13 @@ class QuestionBase(Model):
     text: Text = Field(title="Vraag")
     feedback: str = Field("", title="Algemene feedback", description="Uitleg die na het nakijken verschijnt.")
     points: int = Field(1, ge=0, le=100, title="Punten")
-    objectives: list[int] = Field(default_factory=list)
-    competences: list[Id] = Field(default_factory=list)
+    objectives: list[ObjectiveNumber] = Field(
+        default_factory=list, title="Leerdoelen",
+        description="Nummers van de leerdoelen van de module die deze vraag toetst (1 is het eerste leerdoel).",
+    )
+    competences: list[Id] = Field(
+        default_factory=list, title="Competenties", description="Ids van de competenties waar de vraag op steunt.",
+    )
 
 
 class ChoiceQuestion(QuestionBase):
@@ -268,9 +276,11 @@ class OpenQuestion(QuestionBase):
 
 
 Question = Annotated[
-    Union[ChoiceQuestion, TrueFalseQuestion, FillQuestion, MatchingQuestion, OrderingQuestion, OpenQuestion],
+    ChoiceQuestion | TrueFalseQuestion | FillQuestion | MatchingQuestion | OrderingQuestion | OpenQuestion,
     Field(discriminator="type"),
 ]
+#: Question fields that say what a question tests; metadata for `werkplaats report`, not shown to learners.
+QUESTION_TAGS = ("objectives", "competences")
 QUESTION_TYPES = ("single", "multiple", "truefalse", "fill", "matching", "ordering", "open")
 
 
@@ -332,6 +342,9 @@ class Unit(Model):
     title: Line
     summary: str = ""
     objectives: list[Line] = Field(default_factory=list, title="Na deze les kun je")
+    sources: list[Line] = Field(
+        default_factory=list, title="Bronnen", description="Waar de les op steunt, een bron per regel (Markdown).",
+    )
     body: str = ""
 
 
@@ -348,6 +361,8 @@ class Module(Item):
     competences: list[Id] = Field(default_factory=list, title="Competenties")
     instruments: list[Id] = Field(default_factory=list, title="Instrumenten")
     quiz: Quiz = Field(default_factory=Quiz, title="Toets")
+    dialogues: list[Id] = Field(default_factory=list, title="Gesprekken",
+                                description="Ids van gesprekken om te oefenen.")
 
 
 class Term(Item):
@@ -356,6 +371,66 @@ class Term(Item):
     definition: Text = Field(title="Definitie", description="Een of twee zinnen.")
     synonyms: list[Line] = Field(default_factory=list, title="Ook wel")
     see_also: list[Id] = Field(default_factory=list, title="Zie ook", description="Ids van andere begrippen.")
+
+
+#: Who may speak in any dialogue without being one of its roles: the narrator.
+NARRATOR = "verteller"
+OUTCOMES = ("claim", "breed", "plan")
+
+
+class Choice(Model):
+    """What the student can say at a node of a dialogue, and where it leads."""
+
+    text: Line = Field(title="Tekst", description="Wat de student zegt.")
+    to: Id = Field(title="Naar", description="Id van de node waar deze keuze heen leidt.")
+    feedback: Text = Field(title="Feedback",
+                           description="Waarom deze keuze wel of niet werkt, in termen van De Kanteling.")
+    scores: dict[Id, Annotated[int, Field(ge=-3, le=3)]] = Field(
+        default_factory=dict, title="Scores", description="Per competentie-id een score van -3 tot 3."
+    )
+
+
+class Ending(Model):
+    """How a dialogue ends at a node: a short verdict, the kind of conversation it was, and a debrief."""
+
+    verdict: Line = Field(title="Oordeel", description="Een korte regel, bijvoorbeeld 'Gesprek over de claim'.")
+    outcome: Literal["claim", "breed", "plan"] = Field(
+        title="Uitkomst", description="`claim` (gesprek over de claim), `breed` (breed gesprek) of `plan` (gesprek "
+        "met een plan op de ladder).")
+    debrief: Text = Field(title="Nabespreking", description="Wat er gebeurde en waarom, en wat een andere route gaf.")
+
+
+class Node(Model):
+    """One turn of a dialogue: who speaks, what is said, and either choices or an ending."""
+
+    # For editors: exactly one of the two (the loader reports it with its line, together with the graph's mistakes).
+    model_config = ConfigDict(**Model.model_config,
+                              json_schema_extra={"oneOf": [{"required": ["choices"]}, {"required": ["ending"]}]})
+    id: Id
+    speaker: Id = Field(title="Spreker", description="Een sleutel uit `roles`, of `verteller`.")
+    text: Text = Field(title="Tekst", description="Wat er gezegd wordt of gebeurt (Markdown).")
+    choices: list[Choice] = Field(default_factory=list, title="Keuzes")
+    ending: Ending | None = Field(None, title="Einde")
+
+
+class Dialogue(Item):
+    """Gesprek: a conversation to practise, as a graph of nodes with choices, feedback and endings."""
+
+    case: Id | None = Field(None, title="Casus", description="Id van de casus waar het gesprek bij hoort.")
+    methods: list[Id] = Field(default_factory=list, title="Methodieken")
+    competences: list[Id] = Field(default_factory=list, title="Competenties")
+    roles: dict[Id, Line] = Field(
+        min_length=1, title="Rollen", description="Per spreker-id de naam op het scherm. De eerste rol is de "
+        "student: die zegt de keuzes.")
+    intro: Text = Field(title="Inleiding", description="De situatie (Markdown).")
+    start: Id | None = Field(None, title="Begin",
+                             description="Id van de eerste node (standaard de eerste in de lijst).")
+    nodes: list[Node] = Field(min_length=1, title="Nodes")
+
+    @property
+    def start_id(self) -> str:
+        """The id of the node the dialogue starts at."""
+        return self.start or self.nodes[0].id
 
 
 #: The content types, by their name in code, with their model, folder and Dutch labels.
@@ -367,4 +442,5 @@ TYPES: dict[str, tuple[type[Item], str, str, str]] = {
     "instrument": (Instrument, "instruments", "Instrument", "Instrumenten"),
     "module": (Module, "modules", "Leermodule", "Leermodules"),
     "term": (Term, "glossary", "Begrip", "Begrippen"),
+    "dialogue": (Dialogue, "dialogues", "Gesprek", "Gesprekken"),
 }

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from werkplaats.content.errors import Problem, did_you_mean
+from werkplaats.content.macros import find_calls
 
 if TYPE_CHECKING:
     from werkplaats.content.loader import Project
@@ -20,25 +20,13 @@ REFERENCE_FIELDS = {
     "instruments": "instrument",
     "circle": "knowledge_circle",
     "see_also": "term",
+    "dialogues": "dialogue",
 }
-
-#: Macros that link to one item, by the type they link to.
-LINK_MACROS = {
-    "term": "term",
-    "method": "method",
-    "case": "case",
-    "competence": "competence",
-    "circle": "knowledge_circle",
-    "instrument": "instrument",
-    "module": "module",
-}
-
-_LINK_CALL = re.compile(r"\{\{-?\s*(" + "|".join(LINK_MACROS) + r")\(\s*['\"]([^'\"]*)['\"]")
-_QUESTIONS_CALL = re.compile(r"\{\{-?\s*(questions|quiz)\(\s*['\"]([^'\"]*)['\"](?:\s*,\s*\[([^\]]*)\])?")
 
 LABELS = {
     "method": "method", "case": "case", "competence": "competence", "instrument": "instrument",
     "knowledge_circle": "knowledge circle", "term": "term", "module": "module",
+    "dialogue": "dialogue",
 }
 
 
@@ -65,41 +53,70 @@ def check_references(project: Project) -> None:
                             f"{where}: no {LABELS[target]} with id `{ref}`"
                             f"{did_you_mean(ref, project.items[target])}"))
         check_macros(project, source.rel, source.text)
+    check_question_links(project)
     docs = project.root / "docs"
-    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        rel = page.relative_to(project.root).as_posix()
         try:
-            text = path.read_text(encoding="utf-8")
+            text = page.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            project.problems.append(Problem(path.relative_to(project.root).as_posix(), 1, "not UTF-8 text"))
+            project.problems.append(Problem(rel, 1, "not UTF-8 text"))
             continue
-        check_macros(project, path.relative_to(project.root).as_posix(), text)
+        check_macros(project, rel, text)
+
+
+def check_question_links(project: Project) -> None:
+    """Check that each question's `objectives` are numbers of its module's objectives and its `competences` exist.
+
+    Arguments:
+        project: the loaded project; its `problems` grow.
+    """
+    for module_id, content in project.modules.items():
+        source = project.sources.get(("questions", module_id))
+        if source is None:
+            continue
+        count = len(content.module.objectives)
+        for position, question in enumerate(content.questions):
+            for index, number in enumerate(question.objectives):
+                if not 1 <= number <= count:
+                    project.problems.append(Problem(
+                        source.rel, source.located.line_of(("questions", position, "objectives", index)),
+                        f"questions[{position}].objectives[{index}]: there is no objective {number}; the module has "
+                        f"{count} objective{'s' if count != 1 else ''}; use "
+                        f"{'1' if count == 1 else f'1 to {count}'} (the numbers the site shows as 'Leerdoel 1' ...)"))
+            for index, ref in enumerate(question.competences):
+                if ref not in project.items["competence"] and ("competence", ref) not in project.broken:
+                    project.problems.append(Problem(
+                        source.rel, source.located.line_of(("questions", position, "competences", index)),
+                        f"questions[{position}].competences[{index}]: no competence with id `{ref}`"
+                        f"{did_you_mean(ref, project.items['competence'])}"))
 
 
 def check_macros(project: Project, rel: str, text: str) -> None:
-    """Check the ids named in macro calls such as `{{ term('eigen-kracht') }}` in one file's text."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        if "{{" not in line:
+    """Check the macro calls such as `{{ term('eigen-kracht') }}` in one file's text: the ids they name, and their
+    arguments."""
+    for call in find_calls(text):
+        ref, target = call.ref, call.macro.target
+        for wrong in call.unknown_args():
+            project.problems.append(Problem(rel, call.line, f"{call}: {wrong}"))
+        if ref is None:
             continue
-        for match in _LINK_CALL.finditer(line):
-            macro, ref = match.groups()
-            target = LINK_MACROS[macro]
-            if ref not in project.items[target] and (target, ref) not in project.broken:
-                project.problems.append(Problem(rel, number, f"{macro}('{ref}'): no {LABELS[target]} with id "
-                                                             f"`{ref}`{did_you_mean(ref, project.items[target])}"))
-        for match in _QUESTIONS_CALL.finditer(line):
-            _macro, module_id, listed = match.groups()
-            content = project.modules.get(module_id)
-            if content is None:
-                if ("module", module_id) in project.broken:
-                    continue
-                project.problems.append(Problem(rel, number, f"questions('{module_id}'): no module with id "
-                                                             f"`{module_id}`{did_you_mean(module_id, project.modules)}"))
-                continue
-            known = {question.id for question in content.questions}
-            for question_id in re.findall(r"['\"]([^'\"]*)['\"]", listed or ""):
-                if known and question_id not in known:
-                    project.problems.append(Problem(rel, number, f"questions('{module_id}'): no question "
-                                                                 f"`{question_id}` in its bank{did_you_mean(question_id, known)}"))
+        if ref not in project.items.get(target, {}):
+            if (target, ref) not in project.broken:
+                known = project.items.get(target, {})
+                label = LABELS.get(target, target.replace("_", " "))
+                project.problems.append(Problem(rel, call.line, f"{call}: no {label} with id `{ref}`"
+                                                                f"{did_you_mean(ref, known)}"))
+            continue
+        listed = call.arg("ids") if "ids" in call.macro.args else None
+        content = project.modules.get(ref) if call.macro.role == "embed" else None
+        if content is None or not isinstance(listed, list):
+            continue
+        known_ids = {question.id for question in content.questions}
+        for question_id in listed:
+            if known_ids and question_id not in known_ids:
+                project.problems.append(Problem(rel, call.line, f"{call}: no question `{question_id}` in its bank"
+                                                                f"{did_you_mean(question_id, known_ids)}"))
 
 
 def find_root(start: Path) -> Path:

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from werkplaats.content.models import TYPES, QuestionBank, Unit
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -14,7 +16,7 @@ SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 def schemas() -> dict[str, dict[str, Any]]:
     """A JSON Schema per file kind, keyed by the file name it is written to."""
     result: dict[str, dict[str, Any]] = {}
-    models = {kind: model for kind, (model, *_rest) in TYPES.items()}
+    models: dict[str, type[BaseModel]] = {kind: model for kind, (model, *_rest) in TYPES.items()}
     models["unit"] = Unit
     models["questions"] = QuestionBank
     for kind, model in models.items():

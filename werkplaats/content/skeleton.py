@@ -137,16 +137,59 @@ title: {title}
 summary: Eén zin over deze les.
 objectives:
   - Na deze les kun je ...
+sources: []
 ---
 ## Inleiding
 
 Schrijf hier de les.
+""",
+    "dialogue": """id: {id}
+title: {title}
+summary: Eén zin over dit gesprek.
+themes: []
+methods: []
+competences: []
+roles:
+  consulent: Jij (Wmo-consulent)
+  inwoner: Een inwoner (fictief)
+intro: |
+  Waar vindt het gesprek plaats, en met welke vraag begint het?
+nodes:
+  - id: begin
+    speaker: inwoner
+    text: |
+      Wat de inwoner als eerste zegt.
+    choices:
+      - text: Wat jij zegt als je doorvraagt.
+        to: einde-breed
+        feedback: Waarom deze keuze werkt.
+      - text: Wat jij zegt als je bij de vraag blijft.
+        to: einde-claim
+        feedback: Waarom deze keuze minder goed werkt.
+  - id: einde-breed
+    speaker: verteller
+    text: Wat er daarna gebeurt.
+    ending:
+      verdict: Breed gesprek
+      outcome: breed
+      debrief: |
+        Wat er gebeurde en waarom, en wat een andere route had gegeven.
+  - id: einde-claim
+    speaker: verteller
+    text: Wat er daarna gebeurt.
+    ending:
+      verdict: Gesprek over de claim
+      outcome: claim
+      debrief: |
+        Wat er gebeurde en waarom, en wat een andere route had gegeven.
 """,
 }
 
 QUESTIONS = """questions:
   - id: {prefix}-01
     type: single
+    objectives: [1]
+    competences: []
     text: Een vraag die begrip toetst.
     options:
       - text: Het goede antwoord
@@ -198,7 +241,7 @@ def write_skeleton(root: Path, kind: str, item_id: str) -> list[Path]:
             "{id}", "eerste-les").replace("{title}", "Eerste les"), folder / "questions.yml": QUESTIONS.replace(
             "{prefix}", prefix)}
     else:
-        suffix = ".yml" if kind in ("competence", "instrument") else ".md"
+        suffix = ".yml" if kind in ("competence", "instrument", "dialogue") else ".md"
         targets = {root / TYPES[kind][1] / f"{item_id}{suffix}": SKELETONS[kind]}
     existing = [path for path in targets if path.exists()]
     if existing:

@@ -85,11 +85,11 @@ def _walk(node: yaml.Node, path: Path_, out: Located, offset: int, loader: _Load
                     key_node.start_mark.line + 1 + offset,
                     f"`{key}` appears twice in the same block; keep one",
                 )
-            out.key_lines[path + (key,)] = key_node.start_mark.line + 1 + offset
-            result[key] = _walk(value_node, path + (key,), out, offset, loader)
+            out.key_lines[(*path, key)] = key_node.start_mark.line + 1 + offset
+            result[key] = _walk(value_node, (*path, key), out, offset, loader)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(child, path + (i,), out, offset, loader) for i, child in enumerate(node.value)]
+        return [_walk(child, (*path, i), out, offset, loader) for i, child in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 
 

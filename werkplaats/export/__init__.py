@@ -1,4 +1,5 @@
-"""Exports of modules: SCORM 1.2 and QTI 2.1 packages, Moodle XML and a printable workbook.
+"""Exports of modules: SCORM 1.2, IMS Common Cartridge 1.1 and QTI 2.1 packages, Moodle XML, a Brightspace
+question library CSV and a printable workbook.
 
 Each format is one module with a function `export_module(ctx, content, out) -> list[Path]`; this module chooses
 the modules, refuses content with problems, shows progress and turns every failure into an `ExportError`.
@@ -6,21 +7,22 @@ the modules, refuses content with problems, shows progress and turns every failu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
-from collections.abc import Callable
 
 from werkplaats.content import load_project
 from werkplaats.content.errors import ContentError, did_you_mean
-from werkplaats.export.common import ExportContext, ExportError, Progress
+from werkplaats.export.common import ExportContext, ExportError, ExportOptions, Progress
 
 if TYPE_CHECKING:
     from werkplaats.content import ModuleContent
 
-__all__ = ["FORMATS", "ExportError", "run_export"]
+__all__ = ["FORMATS", "ExportError", "ExportOptions", "run_export"]
 
 #: Format name to the module that writes it.
-FORMATS = {"scorm": "werkplaats.export.scorm", "qti": "werkplaats.export.qti", "moodle": "werkplaats.export.moodle",
+FORMATS = {"scorm": "werkplaats.export.scorm", "cc": "werkplaats.export.cc", "qti": "werkplaats.export.qti",
+           "moodle": "werkplaats.export.moodle", "brightspace": "werkplaats.export.brightspace",
            "print": "werkplaats.export.workbook"}
 
 
@@ -31,15 +33,16 @@ def _exporter(fmt: str) -> Callable[[ExportContext, ModuleContent, Path], list[P
 
 
 def run_export(root: Path, fmt: str, module_ids: list[str], out: Path | None = None, *,
-               progress: IO[str] | None = None) -> list[Path]:
+               progress: IO[str] | None = None, options: ExportOptions | None = None) -> list[Path]:
     """Export modules of the project at `root` in one format.
 
     Arguments:
         root: the project folder (the one with mkdocs.yml).
-        fmt: `scorm`, `qti`, `moodle` or `print`.
+        fmt: one of `FORMATS`.
         module_ids: the modules to export, in this order; all modules (by id) when empty.
         out: the output folder; `root/dist/<fmt>` when None.
         progress: where the progress bar goes; stderr when None.
+        options: what the lecturer chose (attempt policy, answer key, partial credit); the defaults when None.
 
     Returns:
         The files written, in the order of the modules.
@@ -63,9 +66,13 @@ def run_export(root: Path, fmt: str, module_ids: list[str], out: Path | None = N
                               f"the modules are: {', '.join(sorted(project.modules))}")
         if module_id not in chosen:
             chosen.append(module_id)
+    if fmt == "print":  # before anything is written: without WeasyPrint there would be HTML but no PDF
+        from werkplaats.export.workbook import require_weasyprint
+
+        require_weasyprint()
     out = Path(out) if out is not None else root / "dist" / fmt
     exporter = _exporter(fmt)
-    ctx = ExportContext.create(root, project)
+    ctx = ExportContext.create(root, project, options)
     bar = Progress(f"export {fmt}", len(chosen), progress)
     written: list[Path] = []
     try:

@@ -19,8 +19,9 @@ from typing import IO, TYPE_CHECKING, Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 
 from werkplaats.labels import labels_for
-from werkplaats.pages.generate import Generator
-from werkplaats.render import md_block, md_inline, to_json
+from werkplaats.pages.links import Linker
+from werkplaats.quiz.render import QuizRenderer
+from werkplaats.render import make_environment, md_block, md_inline, to_json
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -42,6 +43,11 @@ EXPORT_LABELS: dict[str, dict[str, str]] = {
         "partially_correct": "Gedeeltelijk goed", "general_feedback": "Uitleg", "page": "pagina",
         "intro": "Inleiding", "not_scored": "Telt niet mee voor de score.",
         "pass_needed": "Je hebt {mark}% van de punten nodig om te slagen.",
+        "cc_match_help": "Schrijf de letters van de passende antwoorden in de volgorde van de genummerde onderdelen, "
+                         "bijvoorbeeld CAB.",
+        "cc_order_help": "Schrijf de letters in de goede volgorde, bijvoorbeeld CAB.",
+        "start": "Start", "answer_key_of": "Antwoorden bij", "check_n": "Oefenvraag {n}",
+        "checks": "Oefenvragen in de lessen",
     },
     "en": {
         "contents": "Contents", "workbook": "Workbook", "answer_key": "Answer key", "name": "Name",
@@ -52,6 +58,11 @@ EXPORT_LABELS: dict[str, dict[str, str]] = {
         "partially_correct": "Partially correct", "general_feedback": "Explanation", "page": "page",
         "intro": "Introduction", "not_scored": "Does not count towards the score.",
         "pass_needed": "You need {mark}% of the points to pass.",
+        "cc_match_help": "Write the letters of the matching answers in the order of the numbered parts, for example "
+                         "CAB.",
+        "cc_order_help": "Write the letters in the right order, for example CAB.",
+        "start": "Start", "answer_key_of": "Answer key of", "check_n": "Practice question {n}",
+        "checks": "Practice questions in the units",
     },
 }
 
@@ -132,9 +143,11 @@ class SiteConfig:
     templates: Path | None = None
     extra_css: list[Path] = field(default_factory=list)
     docs_dir: Path | None = None
+    #: Where the site is published (`site_url`): links to site pages become absolute links there; none: plain text.
+    site_url: str = ""
 
 
-def _palette(theme: dict[str, Any]) -> dict[str, str]:
+def _palette(theme: Any) -> dict[str, str]:
     palette = theme.get("palette") or {}
     if isinstance(palette, list):
         palette = palette[0] if palette else {}
@@ -145,7 +158,10 @@ def _palette(theme: dict[str, Any]) -> dict[str, str]:
 
 
 def read_site_config(root: Path) -> SiteConfig:
-    """Read the parts of `root/mkdocs.yml` the exports need; defaults when there is no mkdocs.yml.
+    """Read the parts of `root/mkdocs.yml` the exports need, with MkDocs' own loader; defaults without mkdocs.yml.
+
+    MkDocs' loader (`mkdocs.config.load_config`) reads the file as a build does (`!ENV`, `INHERIT`, plugin options,
+    paths made absolute), validates it, and changes nothing on disk.
 
     Arguments:
         root: the project folder.
@@ -154,41 +170,59 @@ def read_site_config(root: Path) -> SiteConfig:
         The site configuration.
 
     Raises:
-        ExportError: mkdocs.yml cannot be read.
+        ExportError: mkdocs.yml cannot be read or is not valid.
     """
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
         return SiteConfig(docs_dir=root / "docs")
-    from mkdocs.utils.yaml import yaml_load
+    import logging
 
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    mkdocs_log = logging.getLogger("mkdocs")
+    level, mkdocs_log.level = mkdocs_log.level, logging.ERROR  # its warnings are the build's business
     try:
-        with config_file.open(encoding="utf-8") as stream:
-            data = yaml_load(stream) or {}
+        config = load_config(config_file=str(config_file))
+    except (ConfigurationError, Abort, OSError) as exc:
+        raise ExportError(f"{config_file}: cannot read it: {exc}") from exc
     except Exception as exc:  # a YAML error or a `!!python/name` that does not import
         raise ExportError(f"{config_file}: cannot read it: {exc}") from exc
-    theme = data.get("theme") or {}
-    theme = theme if isinstance(theme, dict) else {"name": theme}
-    extensions: list[Any] = []
-    configs: dict[str, dict[str, Any]] = {}
-    for entry in data.get("markdown_extensions") or []:
-        if isinstance(entry, dict):
-            for name, options in entry.items():
-                extensions.append(name)
-                configs[name] = dict(options or {})
-        else:
-            extensions.append(entry)
+    finally:
+        mkdocs_log.level = level
+    theme = config.theme
+    docs_dir = Path(config.docs_dir)
+    extensions = [name for name in config.markdown_extensions if isinstance(name, str)]
+    configs = {name: dict(options or {}) for name, options in (config.mdx_configs or {}).items()}
     templates = None
-    docs_dir = root / str(data.get("docs_dir", "docs"))
-    for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("werkplaats"), dict):
-            if plugin["werkplaats"].get("templates"):
-                templates = root / plugin["werkplaats"]["templates"]
-    extra_css = [docs_dir / css for css in data.get("extra_css") or []
-                 if isinstance(css, str) and "://" not in css and (docs_dir / css).is_file()]
-    return SiteConfig(site_name=str(data.get("site_name", "werkplaats")),
-                      language=str(theme.get("language") or "nl"), palette=_palette(theme),
+    plugin = config.plugins.get("werkplaats") if config.plugins else None
+    if plugin is not None and getattr(plugin.config, "templates", None):
+        templates = root / plugin.config.templates
+    extra_css = [docs_dir / str(css) for css in config.extra_css or []
+                 if "://" not in str(css) and (docs_dir / str(css)).is_file()]
+    return SiteConfig(site_name=str(config.site_name or "werkplaats"),
+                      language=str(theme.get("language") or theme.locale or "nl"), palette=_palette(theme),
                       extensions=extensions or SiteConfig().extensions, extension_configs=configs,
-                      templates=templates, extra_css=extra_css, docs_dir=docs_dir)
+                      templates=templates, extra_css=extra_css, docs_dir=docs_dir,
+                      site_url=str(config.site_url or ""))
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What the lecturer chooses at export time.
+
+    Attributes:
+        attempts: `best` (a later failed attempt never overwrites a pass, the best score stands) or `last` (the last
+            attempt counts), for the packages that report to the LMS (SCORM).
+        answers: print: `separate` (the answer key in its own file) or `appended` (at the end of the workbook).
+        partial: see below.
+    """
+
+    attempts: str = "best"
+    answers: str = "separate"
+    #: Moodle: partial credit for matching, ordering and multiple response, and a penalty per retry (off: the site's
+    #: all-or-nothing scoring).
+    partial: bool = False
 
 
 @dataclass
@@ -199,18 +233,21 @@ class ExportContext:
     project: Project
     site: SiteConfig
     labels: dict[str, str]
-    generator: Generator
+    quiz: QuizRenderer
     env: Environment
+    options: ExportOptions = field(default_factory=lambda: ExportOptions())
 
     @classmethod
-    def create(cls, root: Path, project: Project) -> ExportContext:
+    def create(cls, root: Path, project: Project, options: ExportOptions | None = None) -> ExportContext:
         """The context for a project that has no problems."""
         site = read_site_config(root)
         labels = dict(labels_for(site.language))
         labels.update(EXPORT_LABELS["en" if site.language.lower().startswith("en") else "nl"])
-        generator = Generator(project, labels_for(site.language), use_directory_urls=False, templates=site.templates)
-        return cls(root=root, project=project, site=site, labels=labels, generator=generator,
-                   env=export_environment(site.templates))
+        # Questions rendered outside the site: no page generator, no shared cache, links to the item pages.
+        quiz = QuizRenderer(make_environment(site.templates), dict(labels_for(site.language)),
+                            Linker(project, use_directory_urls=False))
+        return cls(root=root, project=project, site=site, labels=labels, quiz=quiz,
+                   env=export_environment(site.templates), options=options or ExportOptions())
 
     def render(self, template: str, **context: Any) -> str:
         """Render one of the export templates with the labels and site settings."""
@@ -234,7 +271,20 @@ def export_environment(override_dir: Path | None = None) -> Environment:
     env.filters["md"] = md_block
     env.filters["md_inline"] = md_inline
     env.filters["json"] = to_json
+    env.filters["sentence"] = sentence
     return env
+
+
+def sentence(html: Any) -> Any:
+    """HTML that ends a sentence: a full stop added unless it already ends with one (or with ? ! : …)."""
+    from markupsafe import Markup, escape
+
+    text = html if isinstance(html, Markup) else escape(html)
+    stripped = str(text).rstrip()
+    bare = stripped
+    while bare.endswith(">") and "<" in bare:  # look past closing tags: `<em>klaar.</em>`
+        bare = bare[: bare.rindex("<")].rstrip()
+    return Markup(stripped if bare.endswith((".", "?", "!", ":", "…")) else stripped + ".")
 
 
 def static_file(name: str) -> bytes:

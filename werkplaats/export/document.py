@@ -12,21 +12,23 @@ import hashlib
 import mimetypes
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
-from collections.abc import Callable
 
 import markdown
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 from markupsafe import Markup
 
 from werkplaats.content.errors import did_you_mean
-from werkplaats.content.models import Case, Term
+from werkplaats.content.macros import LINK_MACROS, MacroCall, replace_calls, uses_jinja
+from werkplaats.content.models import Case, Ladder, Term
 from werkplaats.export.common import ExportError
-from werkplaats.pages.generate import LADDER
-from werkplaats.pages.links import MACRO_KINDS, page_of, unit_page
+from werkplaats.export.media import site_url_of
+from werkplaats.pages.links import page_of, unit_page
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -35,8 +37,6 @@ if TYPE_CHECKING:
     from werkplaats.content.models import Question
     from werkplaats.export.common import ExportContext
 
-LINK_MACRO = re.compile(r"\{\{-?\s*(term|method|case|competence|circle|instrument|module)\(\s*['\"]([^'\"]*)['\"]"
-                        r"(?:\s*,\s*['\"]([^'\"]*)['\"])?\s*\)\s*-?\}\}")
 #: Fields of a question that are data, not Markdown text.
 NOT_TEXT = {"id", "type", "answers", "points", "shuffle", "correct", "answer"}
 
@@ -69,7 +69,7 @@ class Expander:
 
     def link(self, macro: str, item_id: str, text: str | None = None) -> str:
         """The Markdown of one link macro: a link within the document, or the plain title."""
-        kind = MACRO_KINDS[macro]
+        kind = LINK_MACROS[macro]
         item = self.ctx.project.get(kind, item_id)
         if item is None:
             known = self.ctx.project.items.get(kind, {})
@@ -87,7 +87,13 @@ class Expander:
 
     def text(self, text: str) -> str:
         """Expand the link macros in text that the site does not run through mkdocs-macros (questions)."""
-        return LINK_MACRO.sub(lambda m: self.link(m.group(1), m.group(2), m.group(3)), text)
+        def replace(call: MacroCall) -> str | None:
+            label = call.arg("text")
+            if call.ref is None or isinstance(label, list):
+                return None
+            return self.link(call.name, call.ref, label)
+
+        return replace_calls(text, replace, "link")
 
     def question(self, question: Question) -> Question:
         """A copy of a question with the link macros in all its texts expanded."""
@@ -106,10 +112,10 @@ class Expander:
     def body(self, text: str, where: str, functions: Mapping[str, Callable[..., str]] | None = None) -> str:
         """Render Markdown that the site runs through mkdocs-macros (unit, case and module bodies)."""
         self.where = where
-        if "{{" not in text and "{%" not in text:
+        if not uses_jinja(text):
             return text
         names = {macro: (lambda m: lambda item_id, text=None: self.link(m, item_id, text))(macro)
-                 for macro in MACRO_KINDS}
+                 for macro in LINK_MACROS}
         try:
             return self.env.from_string(text).render(**names, **(functions or {}))
         except ExportError:
@@ -170,6 +176,7 @@ class Builder:
         anchors.update({("case", case_id): f"#case-{case_id}" for case_id in module.cases})
         self.expander = Expander(ctx, anchors, dynamic=("term",))
         self.docs_dir = ctx.site.docs_dir or ctx.root / "docs"
+        self.page = f"modules/{module.id}/index.md"
 
     # -- text --------------------------------------------------------------------------------------------------
     def _block(self, html: str) -> str:
@@ -193,15 +200,16 @@ class Builder:
             chosen = [self.expander.question(by_id[q]) for q in ids] if ids else \
                 [self.expander.question(q) for q in content.questions]
             digest = hashlib.sha1(f"{where}|{module_id}|{','.join(q.id for q in chosen)}".encode()).hexdigest()[:8]
-            return self._block(self.render_questions(chosen, kind="check", key=f"wp-check-{digest}",
-                                                     module=module_id, title=self.ctx.labels["self_check"],
-                                                     pass_mark=None))
+            return self._block(self._local(self.render_questions(chosen, kind="check", key=f"wp-check-{digest}",
+                                                                 module=module_id,
+                                                                 title=self.ctx.labels["self_check"],
+                                                                 pass_mark=None), where, self.page))
 
         def quiz(module_id: str) -> str:
             content = project.modules.get(module_id)
             if content is None:
                 raise ExportError(f"{where}: quiz('{module_id}'): no such module")
-            chosen = [self.expander.question(q) for q in self.ctx.generator.quiz_questions(content)]
+            chosen = [self.expander.question(q) for q in content.quiz_questions()]
             return self._block(self.render_questions(chosen, kind="check", key=f"wp-quiz-{module_id}-inline",
                                                      module=module_id, title=content.module.title,
                                                      pass_mark=None))
@@ -220,6 +228,7 @@ class Builder:
             shift: levels to add to each heading.
             inline: drop the paragraph around a single paragraph.
         """
+        self.page = page
         expanded = self.expander.body(text or "", where, self._functions(where))
         site = self.ctx.site
         configs = {name: dict(options) for name, options in site.extension_configs.items()}
@@ -244,6 +253,10 @@ class Builder:
             html = html.replace(f"<!--{token}-->", block)
         return Markup(html)
 
+    def _local(self, html: str, where: str, page: str) -> str:
+        """Rendered questions with their images copied and their links made to work outside the site."""
+        return self._localise(html, where, page, 0) if "<img" in html or "<a " in html else html
+
     def _localise(self, html: str, where: str, page: str, shift: int) -> str:
         """Shift headings; keep links within the document or to the web, unwrap links to site pages; copy images."""
         if not html.strip():
@@ -260,9 +273,17 @@ class Builder:
                     element.set("rel", "noopener")
                     element.set("target", "_blank")
                 elif not href.startswith("#"):
-                    element.drop_tag()  # a page of the site: there is no such page in the export
+                    url = site_url_of(self.ctx.site.site_url, page, href)
+                    if url:  # a page of the published site
+                        element.set("href", url)
+                        element.set("rel", "noopener")
+                        element.set("target", "_blank")
+                    else:
+                        element.drop_tag()  # a page of the site, and no site_url: plain text
             elif element.tag == "img":
-                element.set("src", self._media(element.get("src", ""), where, page))
+                question = next((a.get("data-qid") for a in element.iterancestors() if a.get("data-qid")), None)
+                element.set("src", self._media(element.get("src", ""), f"{where}: {question}" if question else where,
+                                               page))
         parts = [root.text or ""] + [etree.tostring(child, encoding="unicode", method="html") for child in root]
         return "".join(parts).strip()
 
@@ -307,9 +328,10 @@ class Builder:
                                                  for o in unit.objectives]}))
         cases = [self._case(case_id) for case_id in module.cases]
         self.expander.where = f"{content.folder}/questions.yml"
-        questions = [self.expander.question(q) for q in ctx.generator.quiz_questions(content)]
-        quiz = Markup(self.render_questions(questions, kind="quiz", key=quiz_key, module=module.id,
-                                            title=module.title, pass_mark=module.quiz.pass_mark))
+        questions = [self.expander.question(q) for q in content.quiz_questions()]
+        quiz = Markup(self._local(self.render_questions(questions, kind="quiz", key=quiz_key, module=module.id,
+                                                        title=module.title, pass_mark=module.quiz.pass_mark),
+                                  f"{content.folder}/questions.yml", f"modules/{module.id}/toets.md"))
         terms = self._terms()
         audience = ", ".join(labels[f"audience_{a}"] for a in module.audience)
         study_load = f"{module.study_load:g}".replace(".", "," if ctx.lang == "nl" else ".")
@@ -329,7 +351,8 @@ class Builder:
 
         extra = {
             "summary": case.summary, "person": md(case.person, inline=True), "request": md(case.request),
-            "ladder": [{"label": self.ctx.labels[step], "html": md(getattr(case.ladder, step))} for step in LADDER],
+            "ladder": [{"label": self.ctx.labels[step], "html": md(getattr(case.ladder, step))}
+                       for step in Ladder.model_fields],  # the steps in the model's order
             "reflection": [md(question, inline=True) for question in case.reflection],
         }
         return Section(case.id, f"case-{case.id}", case.title, md(case.body), extra)

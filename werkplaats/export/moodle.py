@@ -2,19 +2,34 @@
 
 Types: single and multiple → `multichoice` (`single` true or false), truefalse → `truefalse`, fill →
 `shortanswer` (every accepted answer and its variants without accents and spaces, and a `*` answer that carries the
-feedback for a wrong answer), matching → `matching`, ordering → `gapselect` (a list of numbered gaps that each
-take one item; it is in every Moodle since 2.1, unlike the `ordering` type), open → `essay` with the model answer
-as information for the grader. Every option keeps its feedback.
+feedback for a wrong answer), matching → `matching`, ordering → Moodle's own `ordering` (core since Moodle 4.4;
+a plugin before), all or nothing, open → `essay` with the model answer as information for the grader. Every option
+keeps its feedback.
+
+Scoring as on the site by default: no penalty per retry; ordering all or nothing; multiple response: the right
+options share 100% (fractions from Moodle's list that add up to 100% for any number of right options, see
+`shares`), every wrong option -100%, so that any wrong tick gives 0. Moodle cannot grade a multiple-response or
+matching question all-or-nothing with its core types: a learner who ticks only some of the right options, or matches
+only some pairs, gets part of the points (the guide says so). `--partial` adds a penalty of 1/3 per retry, partial
+credit per position for ordering and a share of -1/(wrong options) per wrong tick.
+
+Re-import: the category has `idnumber` = the module id and every question `idnumber` = `<module>-<question>`, both
+the same on every export (see the guide for updating a question bank without duplicates). Images in question texts
+are inside the file (base64 `<file>` elements, `@@PLUGINFILE@@/media/...`).
 """
 
 from __future__ import annotations
 
+import base64
+import posixpath
+from itertools import combinations_with_replacement
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from werkplaats.export.common import answer_variants, write_bytes
 from werkplaats.export.document import Expander
+from werkplaats.export.media import QuestionHtml
 from werkplaats.export.xhtml import plain_text
 from werkplaats.render import md_block, md_inline
 
@@ -23,7 +38,13 @@ if TYPE_CHECKING:
 
     from werkplaats.content import ModuleContent
     from werkplaats.content.models import (
-        ChoiceQuestion, FillQuestion, MatchingQuestion, OpenQuestion, OrderingQuestion, Question, TrueFalseQuestion,
+        ChoiceQuestion,
+        FillQuestion,
+        MatchingQuestion,
+        OpenQuestion,
+        OrderingQuestion,
+        Question,
+        TrueFalseQuestion,
     )
     from werkplaats.export.common import ExportContext
 
@@ -31,6 +52,30 @@ if TYPE_CHECKING:
 #: other value fails, so partial credit is rounded to the nearest of these.
 FRACTIONS = (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25, 0.2, 0.1666667,
              0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0)
+
+
+def shares(count: int) -> list[float]:
+    """Fractions from Moodle's list for `count` right options that add up to 1 (within 1e-6 of 1/n rounding).
+
+    1/n when Moodle has it (n = 1..10), otherwise the most even mix of two fractions (11 → nine 0.1 and two 0.05).
+    """
+    if count < 1:
+        return []
+    exact = [f for f in FRACTIONS if f > 0 and abs(f * count - 1) < 1e-5]
+    if exact:
+        return [exact[0]] * count
+    best: tuple[float, list[float]] | None = None
+    positive = [f for f in FRACTIONS if f > 0]
+    for high, low in combinations_with_replacement(positive, 2):
+        for n_high in range(count + 1):
+            total = high * n_high + low * (count - n_high)
+            if abs(total - 1) < 1e-5:
+                spread = high - low if 0 < n_high < count else 0.0
+                if best is None or spread < best[0]:
+                    best = (spread, sorted([high] * n_high + [low] * (count - n_high), reverse=True))
+    if best is None:  # pragma: no cover - every count up to 20 has a mix
+        raise ValueError(f"no mix of Moodle's fractions adds up to 1 for {count} options")
+    return best[1]
 
 
 def fraction(value: float) -> str:
@@ -64,6 +109,17 @@ class MoodleWriter:
         self.ctx = ctx
         self.content = content
         self.expander = Expander(ctx)  # no other pages in a question bank: links become titles
+        self.html = QuestionHtml(ctx, content.module.id, prefix="@@PLUGINFILE@@/")
+        self.partial = ctx.options.partial
+
+    def _rich(self, parent: etree._Element, tag: str, markdown: str, inline: bool = False) -> Any:
+        """`_text` of rendered Markdown, with the images it uses inside as base64 `<file>` elements."""
+        element = _text(parent, tag, self.html(markdown, inline=inline) if markdown else "")
+        for name, data in sorted(self.html.used.items()):
+            folder, filename = posixpath.split(name)
+            _el(element, "file", base64.b64encode(data).decode("ascii"), name=filename, path=f"/{folder}/",
+                encoding="base64")
+        return element
 
     def write(self) -> bytes:
         """The whole file, UTF-8 with an XML declaration."""
@@ -75,7 +131,7 @@ class MoodleWriter:
         _text(category, "info", str(md_block(module.summary)) if module.summary else "")
         _el(category, "idnumber", module.id)
         for question in self.content.questions:
-            self.expander.where = f"{self.content.folder}/questions.yml: {question.id}"
+            self.expander.where = self.html.where = f"{self.content.folder}/questions.yml: {question.id}"
             quiz.append(etree.Comment(f" {module.id}/{question.id} "))
             self.question(quiz, self.expander.question(question))
         return etree.tostring(quiz.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -83,18 +139,14 @@ class MoodleWriter:
     def question(self, quiz: etree._Element, q: Question) -> None:
         """Append one question."""
         kinds = {"single": "multichoice", "multiple": "multichoice", "truefalse": "truefalse", "fill": "shortanswer",
-                 "matching": "matching", "ordering": "gapselect", "open": "essay"}
+                 "matching": "matching", "ordering": "ordering", "open": "essay"}
         element = _el(quiz, "question", type=kinds[q.type])
         text = plain_text(md_inline(q.text))
         _el(_el(element, "name"), "text", f"{q.id} {text[:60] + '...' if len(text) > 63 else text}")
-        question_html = str(md_block(q.text))
-        if q.type == "ordering":
-            gaps = "".join(f"<li>[[{n}]]</li>" for n in range(1, len(q.items) + 1))
-            question_html += f'<p>{self.ctx.labels["order_help"]}</p><ol class="wp-ordering">{gaps}</ol>'
-        _text(element, "questiontext", question_html)
-        _text(element, "generalfeedback", str(md_block(q.feedback)) if q.feedback else "")
+        self._rich(element, "questiontext", q.text)
+        self._rich(element, "generalfeedback", q.feedback)
         _el(element, "defaultgrade", f"{q.points if q.type != 'open' else 0:.7f}")
-        _el(element, "penalty", "0.3333333" if q.type != "open" else "0")
+        _el(element, "penalty", "0.3333333" if self.partial and q.type != "open" else "0")
         _el(element, "hidden", "0")
         _el(element, "idnumber", f"{self.content.module.id}-{q.id}")
         getattr(self, f"_{q.type}")(element, q)
@@ -108,10 +160,21 @@ class MoodleWriter:
         if numbered:
             _el(element, "shownumcorrect")
 
-    def _answer(self, element: etree._Element, value: str, text: str, feedback: str, fmt: str = "html") -> None:
+    def _answer(self, element: etree._Element, value: str, text: str, feedback: str, fmt: str = "html") -> Any:
+        """An answer: `text` is Markdown when `fmt` is html (then rendered inline), plain text otherwise."""
         answer = _el(element, "answer", fraction=value, format=fmt)
-        _el(answer, "text").text = etree.CDATA(text) if fmt == "html" and "]]>" not in text else text
-        _text(answer, "feedback", feedback)
+        if fmt == "html":
+            html = self.html(text, inline=True)
+            used = dict(self.html.used)
+            _el(answer, "text").text = etree.CDATA(html) if "]]>" not in html else html
+            for name, data in sorted(used.items()):
+                folder, filename = posixpath.split(name)
+                _el(answer, "file", base64.b64encode(data).decode("ascii"), name=filename, path=f"/{folder}/",
+                    encoding="base64")
+        else:
+            _el(answer, "text").text = text
+        self._rich(answer, "feedback", feedback, inline=True)
+        return answer
 
     def _choices(self, element: etree._Element, q: ChoiceQuestion) -> None:
         _el(element, "single", "true" if q.type == "single" else "false")
@@ -119,45 +182,53 @@ class MoodleWriter:
         _el(element, "answernumbering", "abc")
         _el(element, "showstandardinstruction", "0")
         self._combined_feedback(element)
-        right = sum(option.correct for option in q.options)
-        wrong = len(q.options) - right
+        right = iter(shares(sum(option.correct for option in q.options)))
+        wrong = len(q.options) - sum(option.correct for option in q.options)
         for option in q.options:
             if q.type == "single":
                 value = "100" if option.correct else "0"
-            else:  # every right option a share; every wrong one takes a share away, so ticking all gives 0
-                value = fraction(1 / right) if option.correct else fraction(-1 / wrong)
-            self._answer(element, value, str(md_inline(option.text)), str(md_inline(option.feedback)))
+            elif option.correct:  # the right options share 100%
+                value = fraction(next(right))
+            else:  # a wrong tick: 0 in all (as on the site), or a share off with --partial
+                value = fraction(-1 / wrong) if self.partial else "-100"
+            self._answer(element, value, option.text, option.feedback)
 
     _single = _choices
     _multiple = _choices
 
     def _truefalse(self, element: etree._Element, q: TrueFalseQuestion) -> None:
-        self._answer(element, "100" if q.answer else "0", "true", str(md_inline(q.feedback_true)),
-                     fmt="moodle_auto_format")
-        self._answer(element, "0" if q.answer else "100", "false", str(md_inline(q.feedback_false)),
-                     fmt="moodle_auto_format")
+        self._answer(element, "100" if q.answer else "0", "true", q.feedback_true, fmt="moodle_auto_format")
+        self._answer(element, "0" if q.answer else "100", "false", q.feedback_false, fmt="moodle_auto_format")
 
     def _fill(self, element: etree._Element, q: FillQuestion) -> None:
         _el(element, "usecase", "0")
         for answer in answer_variants(q.answers):
-            self._answer(element, "100", answer, str(md_inline(q.feedback_correct)), fmt="moodle_auto_format")
+            self._answer(element, "100", answer, q.feedback_correct, fmt="moodle_auto_format")
         # `*` matches any answer: it carries the feedback for a wrong one.
-        self._answer(element, "0", "*", str(md_inline(q.feedback_incorrect)), fmt="moodle_auto_format")
+        self._answer(element, "0", "*", q.feedback_incorrect, fmt="moodle_auto_format")
 
     def _matching(self, element: etree._Element, q: MatchingQuestion) -> None:
         _el(element, "shuffleanswers", "true")
         self._combined_feedback(element)
         for pair in q.pairs:
-            sub = _text(element, "subquestion", str(md_inline(pair.left)))
+            sub = self._rich(element, "subquestion", pair.left, inline=True)
             _el(_el(sub, "answer"), "text", plain_text(md_inline(pair.right)))
 
     def _ordering(self, element: etree._Element, q: OrderingQuestion) -> None:
-        _el(element, "shuffleanswers", "1")
+        # qtype_ordering's own XML (question/type/ordering/tests/fixtures): the answers in the right order, each
+        # answer's fraction its position; all or nothing unless --partial (then by absolute position).
+        _el(element, "layouttype", "VERTICAL")
+        _el(element, "selecttype", "ALL")
+        _el(element, "selectcount", "0")
+        _el(element, "gradingtype", "ABSOLUTE_POSITION" if self.partial else "ALL_OR_NOTHING")
+        _el(element, "showgrading", "SHOW")
+        _el(element, "numberingstyle", "none")
         self._combined_feedback(element)
-        for item in q.items:  # choice n is the right answer of gap [[n]]
-            option = _el(element, "selectoption")
-            _el(option, "text", plain_text(md_inline(item)))
-            _el(option, "group", "1")
+        for position, item in enumerate(q.items, start=1):
+            answer = _el(element, "answer", fraction=f"{position:.7f}", format="html")
+            html = self.html(item, inline=True)
+            _el(answer, "text").text = etree.CDATA(html) if "]]>" not in html else html
+            _text(answer, "feedback", "")
 
     def _open(self, element: etree._Element, q: OpenQuestion) -> None:
         _el(element, "responseformat", "editor")
@@ -165,7 +236,7 @@ class MoodleWriter:
         _el(element, "responsefieldlines", "10")
         _el(element, "attachments", "0")
         _el(element, "attachmentsrequired", "0")
-        _text(element, "graderinfo", str(md_block(q.model_answer)))
+        self._rich(element, "graderinfo", q.model_answer)
         _text(element, "responsetemplate", "")
 
 

@@ -5,6 +5,9 @@ assessmentTest with the module's quiz and its pass mark) and `imsmanifest.xml` (
 
 Scoring follows the site: all or nothing per question (`points`), fill-in answers ignoring case (and listed
 without accents and spaces as well), open questions unscored with the model answer for the scorer and as feedback.
+Each item has its own response rules (they carry the feedback); where a standard template gives the same score it is
+named as well (`map_response` for fill-in, `match_correct` for one-point items), for engines that know only those.
+The manifest gives each item's interactionType in its QTI metadata.
 Every option keeps its feedback: the outcome FEEDBACK collects the chosen options' identifiers (plus CORRECT or
 INCORRECT and GENERAL), and a modalFeedback per identifier shows its text.
 """
@@ -18,9 +21,10 @@ from lxml import etree
 import werkplaats
 from werkplaats.export.common import answer_variants, content_hash, stable_id, write_zip
 from werkplaats.export.document import Expander
+from werkplaats.export.media import QuestionHtml
 from werkplaats.export.xhtml import append_html, plain_text
-from werkplaats.quiz.render import _stable_order as stable_order
-from werkplaats.render import md_block, md_inline
+from werkplaats.quiz.render import stable_order
+from werkplaats.render import md_inline
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,6 +37,12 @@ QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1p2.xsd"
 IMSCP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 IMSCP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
+IMSMD_QTI = "http://www.imsglobal.org/xsd/imsqti_metadata_v2p1"
+RP_TEMPLATES = "http://www.imsglobal.org/question/qti_v2p1/rptemplates"
+#: The interaction of each question type, for the manifest's QTI metadata (importers choose the type by it).
+INTERACTIONS = {"single": "choiceInteraction", "multiple": "choiceInteraction", "truefalse": "choiceInteraction",
+                "fill": "textEntryInteraction", "matching": "matchInteraction", "ordering": "orderInteraction",
+                "open": "extendedTextInteraction"}
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -80,6 +90,10 @@ class ItemWriter:
     def __init__(self, ctx: ExportContext, module_id: str) -> None:
         self.ctx = ctx
         self.module_id = module_id
+        #: Renders question Markdown; images go to `media/` at the package's root (items are in `items/`).
+        self.html = QuestionHtml(ctx, module_id, prefix="../")
+        #: The media files of the last item written.
+        self.media: set[str] = set()
 
     def identifier(self, question: Question) -> str:
         """The item's identifier: the same on every export of this question."""
@@ -88,6 +102,7 @@ class ItemWriter:
     def write(self, question: Question) -> bytes:
         """The item document, UTF-8 with an XML declaration."""
         q = question
+        self.media = set()
         scored = q.type != "open"
         root = _root("assessmentItem", identifier=self.identifier(q), title=self.title(q), adaptive="false",
                    timeDependent="false", toolName="werkplaats", toolVersion=werkplaats.__version__)
@@ -102,20 +117,30 @@ class ItemWriter:
         _value(maximum, "defaultValue", [_points(q.points if scored else 0)])
         _el(root, "outcomeDeclaration", identifier="FEEDBACK", cardinality="multiple", baseType="identifier")
         body = _el(root, "itemBody")
-        append_html(_el(body, "div", class_="question"), md_block(q.text), QTI)
+        append_html(_el(body, "div", class_="question"), self._block(q.text), QTI)
         self._interaction(body, q)
         if q.type == "open":
-            append_html(_el(body, "rubricBlock", view="scorer tutor"), md_block(q.model_answer), QTI)
+            append_html(_el(body, "rubricBlock", view="scorer tutor"), self._block(q.model_answer), QTI)
         self._processing(root, q)
         for identifier, markdown in self._feedback(q):
             feedback = _el(root, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier=identifier,
                            showHide="show")
-            append_html(feedback, md_block(markdown), QTI)
+            append_html(feedback, self._block(markdown), QTI)
         return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+    def _block(self, markdown: str) -> str:
+        html = self.html(markdown)
+        self.media |= set(self.html.used)
+        return html
+
+    def _inline(self, markdown: str) -> str:
+        html = self.html(markdown, inline=True)
+        self.media |= set(self.html.used)
+        return html
 
     def title(self, question: Question) -> str:
         """A short title: the question id and the start of its text."""
-        text = plain_text(md_inline(question.text))
+        text = plain_text(str(md_inline(question.text)))
         return f"{question.id}: {text[:77] + '...' if len(text) > 80 else text}"
 
     # -- parts -------------------------------------------------------------------------------------------------
@@ -146,7 +171,7 @@ class ItemWriter:
             interaction = _el(body, "choiceInteraction", responseIdentifier="RESPONSE",
                               shuffle="true" if q.shuffle else "false", maxChoices="1" if q.type == "single" else "0")
             for i, option in enumerate(q.options):
-                append_html(_el(interaction, "simpleChoice", identifier=f"C{i + 1}"), md_inline(option.text), QTI)
+                append_html(_el(interaction, "simpleChoice", identifier=f"C{i + 1}"), self._inline(option.text), QTI)
         elif q.type == "truefalse":
             interaction = _el(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle="false",
                               maxChoices="1")
@@ -161,21 +186,28 @@ class ItemWriter:
             lefts = _el(interaction, "simpleMatchSet")
             for i, pair in enumerate(q.pairs):
                 append_html(_el(lefts, "simpleAssociableChoice", identifier=f"L{i + 1}", matchMax="1"),
-                            md_inline(pair.left), QTI)
+                            self._inline(pair.left), QTI)
             rights = _el(interaction, "simpleMatchSet")
             for i in stable_order([p.right for p in q.pairs], q.id):
                 append_html(_el(rights, "simpleAssociableChoice", identifier=f"R{i + 1}", matchMax="1"),
-                            md_inline(q.pairs[i].right), QTI)
+                            self._inline(q.pairs[i].right), QTI)
         elif q.type == "ordering":
             interaction = _el(body, "orderInteraction", responseIdentifier="RESPONSE", shuffle="true")
             # Listed in a fixed mixed order too, for a delivery system that does not shuffle.
             for i in stable_order(q.items, q.id):
-                append_html(_el(interaction, "simpleChoice", identifier=f"O{i + 1}"), md_inline(q.items[i]), QTI)
+                append_html(_el(interaction, "simpleChoice", identifier=f"O{i + 1}"), self._inline(q.items[i]), QTI)
         elif q.type == "open":
             _el(body, "extendedTextInteraction", responseIdentifier="RESPONSE", expectedLines="8")
 
     def _processing(self, root: etree._Element, q: Question) -> None:
         processing = _el(root, "responseProcessing")
+        # The standard template where it gives the same SCORE as the rules below (QTI 2.1: a delivery engine that
+        # supports rules prefers them, one that knows only templates uses the template): map_response for fill-in
+        # (the mapping is all or nothing), match_correct for a one-point item with a correct response.
+        if q.type == "fill":
+            processing.set("template", f"{RP_TEMPLATES}/map_response")
+        elif q.type != "open" and q.points == 1:
+            processing.set("template", f"{RP_TEMPLATES}/match_correct")
         collected: list[etree._Element] = [_el(None, "variable", identifier="FEEDBACK")]
         if q.type == "open":
             collected.append(_base("MODEL"))
@@ -263,13 +295,13 @@ def assessment_test(ctx: ExportContext, content: ModuleContent, refs: list[tuple
     return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def manifest(module_id: str, items: list[tuple[str, str]], test: str, quiz: list[str],
+def manifest(module_id: str, items: list[tuple[str, str, str, list[str]]], test: str, quiz: list[str],
              files: dict[str, bytes]) -> bytes:
     """`imsmanifest.xml` (IMS CP 1.1): the test and every item as a resource, the test depending on its items.
 
     Arguments:
         module_id: the module.
-        items: (resource identifier, file name) of every item.
+        items: (resource identifier, file name, interaction type, media files) of every item.
         test: the file name of the assessmentTest.
         quiz: the file names of the items in the test.
         files: every file of the package, for the version hash.
@@ -288,12 +320,25 @@ def manifest(module_id: str, items: list[tuple[str, str]], test: str, quiz: list
     test_resource = _el(resources, "resource", ns=IMSCP, identifier=stable_id("RES", module_id, "test"),
                         type="imsqti_test_xmlv2p1", href=test)
     _el(test_resource, "file", ns=IMSCP, href=test)
-    for identifier, href in items:
+    for identifier, href, _, _ in items:
         if href in quiz:
             _el(test_resource, "dependency", ns=IMSCP, identifierref=identifier)
-    for identifier, href in items:
+    media = sorted({name for *_, used in items for name in used})
+    media_id = stable_id("RES", module_id, "media")
+    for identifier, href, interaction, used in items:
         resource = _el(resources, "resource", ns=IMSCP, identifier=identifier, type="imsqti_item_xmlv2p1", href=href)
+        qti = _el(_el(resource, "metadata", ns=IMSCP), "qtiMetadata", ns=IMSMD_QTI)
+        _el(qti, "timeDependent", "false", ns=IMSMD_QTI)
+        _el(qti, "interactionType", interaction, ns=IMSMD_QTI)
+        _el(qti, "feedbackType", "nonadaptive", ns=IMSMD_QTI)
+        _el(qti, "solutionAvailable", "true", ns=IMSMD_QTI)
         _el(resource, "file", ns=IMSCP, href=href)
+        if used:
+            _el(resource, "dependency", ns=IMSCP, identifierref=media_id)
+    if media:
+        shared = _el(resources, "resource", ns=IMSCP, identifier=media_id, type="webcontent")
+        for name in media:
+            _el(shared, "file", ns=IMSCP, href=name)
     return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -312,15 +357,17 @@ def export_module(ctx: ExportContext, content: ModuleContent, out: Path) -> list
     expander = Expander(ctx)  # no other pages in a question bank: links to items become their titles
     writer = ItemWriter(ctx, module.id)
     files: dict[str, bytes] = {}
-    resources: list[tuple[str, str]] = []
+    resources: list[tuple[str, str, str, list[str]]] = []
     refs: dict[str, tuple[str, str]] = {}
     for question in content.questions:
-        expander.where = f"{content.folder}/questions.yml: {question.id}"
+        expander.where = writer.html.where = f"{content.folder}/questions.yml: {question.id}"
         href = f"items/{question.id}.xml"
         files[href] = writer.write(expander.question(question))
-        resources.append((stable_id("RES", module.id, question.id), href))
+        resources.append((stable_id("RES", module.id, question.id), href, INTERACTIONS[question.type],
+                          sorted(writer.media)))
         refs[question.id] = (writer.identifier(question), href)
-    quiz = [refs[q.id] for q in ctx.generator.quiz_questions(content)]
+    quiz = [refs[q.id] for q in content.quiz_questions()]
+    files.update(writer.html.files)
     files["assessment.xml"] = assessment_test(ctx, content, quiz)
     files["imsmanifest.xml"] = manifest(module.id, resources, "assessment.xml", [href for _, href in quiz], files)
     return [write_zip(out / f"{module.id}-qti21.zip", files)]

@@ -3,6 +3,27 @@
 Files: `index.html` (the page), `assets/` (Material's compiled CSS, werkplaats.css/js, scorm.js), `media/` (images
 the texts use), the SCORM 1.2 schemas at the root as the specification asks, and `imsmanifest.xml`, which lists
 every one of them.
+
+The bridge `assets/scorm.js` (loaded before werkplaats.js) finds the LMS's API (parent windows, then the opener);
+without one the page is a plain page. With one, the LMS is the only store of the learner's work:
+
+- `window.__wpStorage`: an in-memory Storage (getItem, setItem, removeItem, key, length, clear) that werkplaats.js
+  uses instead of localStorage; `window.localStorage` points to it as well, so nothing of one learner stays in the
+  browser for the next (a shared computer). Restored from `cmi.suspend_data` at LMSInitialize, written back on every
+  change (LMSCommit shortly after, and at once when the quiz is graded or the page goes).
+- `cmi.suspend_data` is `"1:" + JSON` of {storage key: JSON value}, in which an object whose keys share a prefix of
+  4+ characters carries it once under `"^"`. At most 4096 characters: long texts (essays) are cut with " […]" and a
+  notice under the answer; if that is not enough, whole entries go (self-checks and visits before the module quiz).
+- `cmi.core.lesson_location`: the id of the `article section` the learner is reading; a relaunch scrolls back to it.
+- `cmi.core.lesson_status`: "incomplete" on a first launch only (a stored "failed" stays failed);
+  `cmi.core.exit` is "suspend" until the quiz is passed, then "".
+- On `wp:graded` from the module quiz (the form with a pass mark): score.raw in percent (min 0, max 100) and
+  passed/failed by the pass mark. By default the best result stands: a pass is never replaced by a fail, the score
+  never goes down; `<html data-wp-attempts="last">` (`--attempts last`) makes the last attempt count.
+- One `cmi.interactions.n` per question of the graded quiz (id = question id; choice, true-false, fill-in, matching,
+  sequencing, performance for open questions; student_response, correct_responses.0.pattern, result, weighting,
+  time), read from the form's inputs and the `data-result` werkplaats.js sets on each question.
+- Links that leave the page open in a new tab, so the SCO is never navigated away.
 """
 
 from __future__ import annotations
@@ -13,7 +34,10 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from werkplaats.export.common import content_hash, material_stylesheets, stable_id, static_file, write_zip
+from werkplaats.export.dialogues import dialogue_sections
 from werkplaats.export.document import Builder
+from werkplaats.minify import shipped
+from werkplaats.quiz.exam import exam_args
 
 if TYPE_CHECKING:
     from werkplaats.content import ModuleContent
@@ -33,11 +57,10 @@ def _site_quiz(ctx: ExportContext):
 
     def render(questions: list[Question], *, kind: str, key: str, module: str, title: str,
                pass_mark: int | None) -> str:
-        page = f"modules/{module}/toets.md"
-        exam, intro = (ctx.generator.exam_args(ctx.generator.project.modules[module], questions, page, units=False)
-                       if kind == "quiz" else (None, None))
-        return ctx.generator.quiz.quiz(questions, key=key, page=page, module=module, title=title,
-                                       pass_mark=pass_mark, exam=exam, intro=intro)
+        exam, intro = (exam_args(ctx.project.modules[module].module, questions, ctx.labels) if kind == "quiz"
+                       else (None, None))
+        return ctx.quiz.quiz(questions, key=key, page=f"modules/{module}/toets.md", module=module,
+                             title=title, pass_mark=pass_mark, exam=exam, intro=intro)
 
     return render
 
@@ -53,21 +76,27 @@ def assets(ctx: ExportContext) -> tuple[dict[str, bytes], list[str], list[str]]:
         files[f"assets/extra/{css.name}"] = css.read_bytes()
         stylesheets.append(f"assets/extra/{css.name}")
     # werkplaats.css and .js are copied as they are at export time: the site and the package share them.
-    files["assets/werkplaats.css"] = (WERKPLAATS_ASSETS / "werkplaats.css").read_bytes()
+    files["assets/werkplaats.css"] = shipped(WERKPLAATS_ASSETS / "werkplaats.css")
     files["assets/export.css"] = static_file("export.css")
-    files["assets/exam.css"] = (WERKPLAATS_ASSETS / "exam.css").read_bytes()
-    stylesheets += ["assets/werkplaats.css", "assets/exam.css", "assets/export.css"]
-    files["assets/werkplaats.js"] = (WERKPLAATS_ASSETS / "werkplaats.js").read_bytes()
-    files["assets/exam.js"] = (WERKPLAATS_ASSETS / "exam.js").read_bytes()
+    stylesheets += ["assets/werkplaats.css", "assets/export.css"]
+    files["assets/werkplaats.js"] = shipped(WERKPLAATS_ASSETS / "werkplaats.js")
     files["assets/scorm.js"] = static_file("scorm.js")
-    return files, stylesheets, ["assets/werkplaats.js", "assets/exam.js", "assets/scorm.js"]
+    for name in ("dialogue.css", "dialogue.js", "exam.css", "exam.js"):  # the dialogues' player and exam mode
+        files[f"assets/{name}"] = shipped(WERKPLAATS_ASSETS / name)
+    stylesheets.insert(stylesheets.index("assets/werkplaats.css") + 1, "assets/dialogue.css")
+    stylesheets.insert(stylesheets.index("assets/werkplaats.css") + 1, "assets/exam.css")
+    # scorm.js first: it installs `window.__wpStorage` (the LMS as the only store) before werkplaats.js starts.
+    return files, stylesheets, ["assets/scorm.js", "assets/werkplaats.js", "assets/dialogue.js", "assets/exam.js"]
 
 
 def page(ctx: ExportContext, content: ModuleContent) -> dict[str, bytes]:
     """`index.html` and every file it needs, by archive name."""
     files, stylesheets, scripts = assets(ctx)
-    doc = Builder(ctx, content, _site_quiz(ctx)).build(quiz_key=f"wp-quiz-{content.module.id}")
-    html = ctx.render("scorm/index.html", doc=doc, lang=ctx.lang, stylesheets=stylesheets, scripts=scripts)
+    builder = Builder(ctx, content, _site_quiz(ctx))
+    dialogues = dialogue_sections(ctx, builder, content)  # before build(): their terms go into the glossary
+    doc = builder.build(quiz_key=f"wp-quiz-{content.module.id}")
+    html = ctx.render("scorm/index.html", doc=doc, lang=ctx.lang, stylesheets=stylesheets, scripts=scripts,
+                      attempts=ctx.options.attempts, dialogues=dialogues)
     files["index.html"] = html.encode("utf-8")
     files.update(doc.media)
     return files

@@ -10,10 +10,13 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from werkplaats.export.common import ExportError, static_file, write_bytes
+from werkplaats.export.dialogues import dialogue_sections
 from werkplaats.export.document import Builder
-from werkplaats.quiz.render import _stable_order as stable_order
-from werkplaats.render import md_block, md_inline
+from werkplaats.export.media import QuestionHtml
+from werkplaats.quiz.render import stable_order
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,26 +33,49 @@ def _letter(index: int) -> str:
 
 
 class PrintQuestions:
-    """Renders questions for paper, numbered through the whole workbook, and keeps their answers for the key."""
+    """Renders questions for paper and keeps their answers for the key.
 
-    def __init__(self, ctx: ExportContext) -> None:
+    The test is numbered on its own (Vraag 1..n); the practice questions in the units have their own numbers
+    (Oefenvraag 1..k), so no number appears twice. The key has the test first, then the practice questions.
+    Images in questions are embedded (`data:` URLs), so the workbook stays one file.
+    """
+
+    def __init__(self, ctx: ExportContext, module_id: str, folder: str = "") -> None:
         self.ctx = ctx
-        self.number = 0
-        self.key: list[dict[str, Any]] = []
+        self.folder = folder or f"modules/{module_id}"
+        self.counts = {"quiz": 0, "check": 0}
+        self.groups: dict[str, list[dict[str, Any]]] = {"quiz": [], "check": []}
+        self.html = QuestionHtml(ctx, module_id, embed=True)
+
+    @property
+    def key(self) -> list[dict[str, Any]]:
+        """The answer key: groups with a title and their questions' views."""
+        labels = self.ctx.labels
+        groups = [(labels["quiz"], self.groups["quiz"]), (labels["checks"], self.groups["check"])]
+        return [{"title": title, "items": items} for title, items in groups if items]
 
     def __call__(self, questions: list[Question], *, kind: str, key: str, module: str, title: str,
                  pass_mark: int | None) -> str:
         """HTML of the questions for paper (see `QuestionBlock`)."""
-        views = [self.view(question) for question in questions]
+        views = [self.view(question, "quiz" if kind == "quiz" else "check") for question in questions]
         return self.ctx.render("print/questions.html", questions=views, kind=kind, title=title, pass_mark=pass_mark)
 
-    def view(self, q: Question) -> dict[str, Any]:
+    def view(self, q: Question, kind: str = "quiz") -> dict[str, Any]:
         """The template data of one question (the answer key uses the same data)."""
-        self.number += 1
+        self.counts[kind] += 1
+        number = self.counts[kind]
+        self.html.where = f"{self.folder}/questions.yml: {q.id}"
         labels = self.ctx.labels
-        view: dict[str, Any] = {"number": self.number, "id": q.id, "type": q.type, "text": md_block(q.text),
+        md_block = self.html  # Markdown with embedded images
+
+        def md_inline(text: str) -> str:
+            return self.html(text, inline=True)
+
+        label = labels["question_n" if kind == "quiz" else "check_n"].format(n=number)
+        view: dict[str, Any] = {"number": number, "label": label, "anchor": f"{kind}-{number}", "id": q.id,
+                                "type": q.type, "text": Markup(md_block(q.text)),
                                 "points": q.points if q.type != "open" else 0,
-                                "feedback": md_block(q.feedback) if q.feedback else ""}
+                                "feedback": Markup(md_block(q.feedback)) if q.feedback else ""}
         if q.type in ("single", "multiple"):
             order = stable_order([o.text for o in q.options], q.id) if q.shuffle else list(range(len(q.options)))
             view["options"] = [{"letter": _letter(n), "html": md_inline(q.options[i].text),
@@ -78,16 +104,53 @@ class PrintQuestions:
             view["help"] = labels["write_position"]
         elif q.type == "open":
             view["model_answer"] = md_block(q.model_answer)
-        self.key.append(view)
+        for name in ("options", "lefts", "rights"):
+            for entry in view.get(name, []):
+                for field in ("html", "feedback", "right"):
+                    if field in entry:
+                        entry[field] = Markup(entry[field])
+        for name in ("shown", "solution"):
+            if name in view:
+                view[name] = [Markup(item) for item in view[name]]
+        for name in ("feedback_correct", "feedback_incorrect", "model_answer"):
+            if name in view:
+                view[name] = Markup(view[name])
+        self.groups[kind].append(view)
         return view
 
 
-def workbook_html(ctx: ExportContext, content: ModuleContent) -> str:
-    """The workbook of one module as one self-contained HTML document."""
-    questions = PrintQuestions(ctx)
-    doc = Builder(ctx, content, questions, inline_media=True).build(quiz_key=f"wp-quiz-{content.module.id}")
-    return ctx.render("print/workbook.html", doc=doc, lang=ctx.lang, key=questions.key,
-                      css=static_file("print.css").decode("utf-8"))
+def workbook_html(ctx: ExportContext, content: ModuleContent, part: str = "both") -> str:
+    """The workbook of one module as one self-contained HTML document.
+
+    Arguments:
+        ctx: the export context.
+        content: the module.
+        part: `both` (the workbook with the key at the end), `workbook` (no key) or `answers` (the key alone).
+    """
+    questions = PrintQuestions(ctx, content.module.id, content.folder)
+    builder = Builder(ctx, content, questions, inline_media=True)
+    dialogues = dialogue_sections(ctx, builder, content, write=True)  # before build(): their terms in the glossary
+    doc = builder.build(quiz_key=f"wp-quiz-{content.module.id}")
+    css = static_file("print.css").decode("utf-8") + static_file("dialogue-print.css").decode("utf-8")
+    return ctx.render("print/workbook.html", doc=doc, lang=ctx.lang, key=questions.key, part=part,
+                      dialogues=dialogues, css=css)
+
+
+def require_weasyprint() -> Any:
+    """The `weasyprint` module, which PDF workbooks need and the site does not (the `print` extra).
+
+    Raises:
+        ExportError: WeasyPrint is not installed, or the system libraries it loads (Pango) are missing.
+    """
+    try:
+        import weasyprint
+    except ImportError as exc:
+        raise ExportError("the PDF workbooks need WeasyPrint, which is not installed; install the `print` extra: "
+                          "pip install 'werkplaats[print]' (in this repository: make export)") from exc
+    except OSError as exc:  # WeasyPrint is there, but it cannot load Pango
+        raise ExportError(f"WeasyPrint cannot load its system libraries ({exc}); on Debian/Ubuntu: "
+                          "apt-get install libpango-1.0-0 libpangoft2-1.0-0 (in this repository: make export)") from exc
+    return weasyprint
 
 
 def _fetcher(refused: list[str]) -> Any:
@@ -128,10 +191,7 @@ def workbook_pdf(html: str, base: Path) -> bytes:
     Raises:
         ExportError: WeasyPrint is not installed, or the HTML asks for something other than a local file.
     """
-    try:
-        import weasyprint
-    except ImportError as exc:  # pragma: no cover - WeasyPrint is a dependency; its system libraries may be absent
-        raise ExportError(f"the PDF needs WeasyPrint and its libraries (pip install weasyprint): {exc}") from exc
+    weasyprint = require_weasyprint()
     refused: list[str] = []
     document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=_fetcher(refused))
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
@@ -143,7 +203,8 @@ def workbook_pdf(html: str, base: Path) -> bytes:
 
 
 def export_module(ctx: ExportContext, content: ModuleContent, out: Path) -> list[Path]:
-    """Write `<module-id>-werkboek.html` and `<module-id>-werkboek.pdf` into `out`.
+    """Write `<module-id>-werkboek.html` and `.pdf` into `out`, and (`--answers separate`, the default) the answer
+    key for the lecturer as `<module-id>-antwoorden.html` and `.pdf`.
 
     Arguments:
         ctx: the export context.
@@ -151,9 +212,14 @@ def export_module(ctx: ExportContext, content: ModuleContent, out: Path) -> list
         out: the output folder.
 
     Returns:
-        The paths of the HTML and the PDF.
+        The paths of the HTML and the PDF of the workbook, then those of the answer key.
     """
-    html = workbook_html(ctx, content)
-    stem = f"{content.module.id}-werkboek"
-    written = write_bytes(out / f"{stem}.html", html.encode("utf-8"))
-    return [written, write_bytes(out / f"{stem}.pdf", workbook_pdf(html, out.resolve()))]
+    separate = ctx.options.answers != "appended"
+    parts = [("werkboek", "workbook" if separate else "both")] + ([("antwoorden", "answers")] if separate else [])
+    written: list[Path] = []
+    for suffix, part in parts:
+        html = workbook_html(ctx, content, part)
+        stem = f"{content.module.id}-{suffix}"
+        written.append(write_bytes(out / f"{stem}.html", html.encode("utf-8")))
+        written.append(write_bytes(out / f"{stem}.pdf", workbook_pdf(html, out.resolve())))
+    return written

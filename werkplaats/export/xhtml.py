@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 #: The XHTML elements QTI 2.1 content may hold, with the attributes we keep on each ("*": on all of them).
 ALLOWED: dict[str, tuple[str, ...]] = {

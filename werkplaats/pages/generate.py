@@ -11,14 +11,27 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from werkplaats.content.macros import MacroCall, find_calls, replace_calls, uses_jinja
 from werkplaats.content.models import LEVELS
+from werkplaats.pages.dialogue import dialogue_html, js_labels, progress_entries
 from werkplaats.pages.links import (
-    GLOSSARY_PAGE, MATRIX_PAGE, PROGRESS_PAGE, REVIEW_PAGE, SECTIONS, Linker, expand_link_macros, md_href, page_of,
-    quiz_page, unit_page, url_href,
+    GLOSSARY_PAGE,
+    MATRIX_PAGE,
+    PROGRESS_PAGE,
+    REVIEW_PAGE,
+    SECTIONS,
+    Linker,
+    expand_link_macros,
+    md_href,
+    page_of,
+    quiz_page,
+    unit_page,
+    url_href,
 )
 from werkplaats.pages.relations import build_relations
+from werkplaats.quiz.exam import exam_args
 from werkplaats.quiz.render import QuizRenderer
-from werkplaats.render import make_environment, to_json
+from werkplaats.render import make_environment, md_block, to_json
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -26,14 +39,15 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from werkplaats.content import ModuleContent, Project
+    from werkplaats.incremental import PageCache
 
 PLURAL = {"method": "methods", "competence": "competences", "knowledge_circle": "knowledge_circles",
-          "case": "cases", "instrument": "instruments", "module": "modules", "term": "terms"}
+          "case": "cases", "instrument": "instruments", "module": "modules", "term": "terms",
+          "dialogue": "dialogues"}
 LADDER = ("own_strength", "network", "volunteer", "professional")
 #: At most this many entries in one level of a section's navigation; larger sections are split into groups, so that
 #: with `navigation.prune` every page carries a navigation of about the same size however much content there is.
 NAV_GROUP = 24
-_EMBED = re.compile(r"\{\{-?\s*(questions|quiz)\(\s*['\"]([^'\"]*)['\"]\s*(?:,\s*\[([^\]]*)\])?\s*\)\s*-?\}\}")
 _SLOT = re.compile(r"<p>WPSLOT([0-9a-f]{16})</p>")
 _FILLED = re.compile(r'<div data-wp-slot="([0-9a-f]{16})"></div>')
 
@@ -79,20 +93,16 @@ class Generator:
     labels: dict[str, str]
     use_directory_urls: bool = True
     templates: Path | None = None
-    #: Rendered questions to reuse (see `QuizRenderer.rendered`); valid for the same labels and templates only.
-    rendered: dict[tuple[Any, ...], str] | None = None
-    #: The Jinja environment to reuse (its compiled templates), for the same templates folder only.
-    env: Environment | None = None
-    #: Pages of items and modules from an earlier build, with the inputs they were made from; an entry is used when
-    #: its inputs are the same now (valid for the same labels, templates and URL style only).
-    memo: dict[tuple[str, ...], tuple[Any, Any, dict[str, str]]] | None = None
+    #: What an earlier build of the same `mkdocs serve` made and this one may reuse (compiled templates, rendered
+    #: questions, item and module pages); owned by `werkplaats.incremental.ServeCache`.
+    cache: PageCache | None = None
+    env: Environment = field(init=False)
 
     def __post_init__(self) -> None:
-        if self.env is None:
-            self.env = make_environment(self.templates)
+        self.env = self.cache.env if self.cache is not None else make_environment(self.templates)
         self.linker = Linker(self.project, self.use_directory_urls)
         self.quiz = QuizRenderer(self.env, self.labels, self.linker,
-                                 rendered=self.rendered if self.rendered is not None else {})
+                                 rendered=self.cache.rendered if self.cache is not None else {})
         self.relations = build_relations(self.project)
         #: Rendered quiz and instrument HTML by slot key; pages carry a small placeholder that the plugin
         #: replaces after Markdown, so Markdown's HTML parser never has to read these large blocks.
@@ -104,10 +114,14 @@ class Generator:
         self.slots[key] = html
         return f"WPSLOT{key}"
 
-    def _embed(self, match: re.Match[str], page: str) -> str:
-        macro, module_id, listed = match.groups()
-        ids = re.findall(r"['\"]([^'\"]*)['\"]", listed or "")
-        html = self.questions_html(module_id, ids, page) if macro == "questions" else self.quiz_html(module_id, page)
+    def _embed(self, call: MacroCall, page: str) -> str | None:
+        module_id, listed = call.ref, call.arg("ids")
+        if module_id is None or isinstance(listed, str) or call.unknown_args():
+            return None  # left to mkdocs-macros, which reports it
+        if call.name == "questions":
+            html = self.questions_html(module_id, list(listed or []), page)
+        else:
+            html = self.quiz_html(module_id, page)
         return f"\n\n{self.slot(html)}\n\n"
 
     def questions_html(self, module_id: str, ids: list[str], page: str) -> str:
@@ -139,55 +153,23 @@ class Generator:
                               title=content.module.title, pass_mark=content.module.quiz.pass_mark, exam=exam,
                               intro=intro)
 
-    def exam_args(self, content: ModuleContent, questions: list[Any], page: str,
-                  units: bool = True) -> tuple[dict[str, Any] | None, str | None]:
-        """The `exam` and `intro` arguments of `QuizRenderer.quiz` for a module test (None, None in plain practice
-        mode); `units=False` leaves out the links to the lessons (for a package without those pages)."""
-        settings = content.module.quiz
-        if settings.mode != "exam" and settings.draw is None:
-            return None, None
-        exam = self.exam_settings(content, questions, page, units)
-        if settings.mode != "exam":
-            return exam, None
-        intro = " ".join([self.labels["exam_intro"].format(mark=settings.pass_mark)]
-                         + ([self.labels["exam_draw"].format(n=exam["draw"])] if exam.get("draw") else [])
-                         + ([self.labels["exam_attempts"].format(n=settings.attempts)] if settings.attempts else [])
-                         + ([self.labels["exam_time"].format(n=settings.time_limit)] if settings.time_limit else []))
-        return exam, intro
-
-    def exam_settings(self, content: ModuleContent, questions: list[Any], page: str,
-                      units: bool = True) -> dict[str, Any]:
-        """What assets/exam.js needs of a module test (`data-wp-exam`): mode, pool, attempts, time and, per
-        question, the lesson that teaches it (the unit that uses it as a self-check, else the module page)."""
-        settings = content.module.quiz
-        exam: dict[str, Any] = {"mode": settings.mode}
-        if isinstance(settings.draw, int):
-            exam["draw"] = settings.draw
-        elif settings.draw is not None:
-            exam["per"] = settings.draw.per_objective
-            exam["groups"] = {str(n): [q.id for q in questions if n in getattr(q, "objectives", [])]
-                              for n in range(1, len(content.module.objectives) + 1)}
-            exam["draw"] = len({q for ids in exam["groups"].values() for q in ids[:settings.draw.per_objective]})
-        if settings.attempts:
-            exam["attempts"] = settings.attempts
-        if settings.time_limit:
-            exam["time"] = settings.time_limit
-            exam["extra"] = settings.extra_time
-        if settings.mode == "exam" and units:
-            module_id = content.module.id
-            taught: dict[str, tuple[str, str]] = {}
-            for unit in content.units:
-                for match in _EMBED.finditer(unit.body):
-                    macro, embedded, listed = match.groups()
-                    if macro != "questions" or embedded != module_id:
-                        continue
-                    ids = re.findall(r"['\"]([^'\"]*)['\"]", listed or "") or [q.id for q in content.questions]
-                    for question_id in ids:
-                        taught.setdefault(question_id, (unit_page(module_id, unit.id), unit.title))
-            home = (page_of("module", module_id)[0], content.module.title)
-            exam["units"] = {q.id: [self._href(page, target), title]
-                             for q in questions for target, title in [taught.get(q.id, home)]}
-        return exam
+    def exam_args(self, content: ModuleContent, questions: list[Any], page: str) -> tuple[Any, Any]:
+        """`exam_args` of a module test on `page`, with a link per question to the lesson that teaches it: the unit
+        that uses it as a self-check, else the module page."""
+        module_id = content.module.id
+        taught: dict[str, tuple[str, str]] = {}
+        for unit in content.units:
+            for call in find_calls(unit.body, "embed"):
+                if call.name != "questions" or call.ref != module_id:
+                    continue
+                listed = call.arg("ids")
+                ids = listed if isinstance(listed, list) and listed else [q.id for q in content.questions]
+                for question_id in ids:
+                    taught.setdefault(question_id, (unit_page(module_id, unit.id), unit.title))
+        home = (page_of("module", module_id)[0], content.module.title)
+        units = {q.id: [self._href(page, target), title]
+                 for q in questions for target, title in [taught.get(q.id, home)]}
+        return exam_args(content.module, questions, self.labels, units)
 
     def mark_slots(self, html: str) -> str:
         """Turn the placeholders' paragraphs into empty elements (so the search index sees no text there)."""
@@ -211,9 +193,8 @@ class Generator:
         )
         # Expand our own macros here (a regex is far cheaper than a Jinja pass of mkdocs-macros per page).
         markdown = expand_link_macros(markdown, self.linker, page, markdown_links=True)
-        if "questions(" in markdown or "quiz(" in markdown:
-            markdown = _EMBED.sub(lambda m: self._embed(m, page), markdown)
-        if "{{" not in markdown and "{%" not in markdown and markdown.startswith("---\n"):
+        markdown = replace_calls(markdown, lambda call: self._embed(call, page), "embed")
+        if not uses_jinja(markdown) and markdown.startswith("---\n"):
             # Nothing for mkdocs-macros to do on this page: spare it a Jinja pass.
             markdown = "---\nrender_macros: false\n" + markdown[4:]
         return markdown
@@ -237,6 +218,11 @@ class Generator:
         }
         if kind == "instrument":
             context["form"] = self.slot(self.quiz.instrument(item, page=page))
+        if kind == "dialogue":
+            context["roles"] = ", ".join(item.roles.values())
+            context["player"] = self.slot(dialogue_html(
+                self.env, item, self.project, self.labels,
+                lambda text: md_block(expand_link_macros(text, self.linker, page))))
         return page, self._render(f"{kind}.md", page, **context)
 
     def module_pages(self, content: ModuleContent) -> dict[str, str]:
@@ -372,7 +358,8 @@ class Generator:
             from werkplaats.quiz.render import version_of
 
             modules.append({
-                "id": module.id, "title": module.title, "url": self._href(PROGRESS_PAGE, page_of("module", module.id)[0]),
+                "id": module.id, "title": module.title,
+                "url": self._href(PROGRESS_PAGE, page_of("module", module.id)[0]),
                 "quiz": f"wp-quiz-{module.id}", "quizUrl": self._href(PROGRESS_PAGE, quiz_page(module.id)),
                 "version": version_of(questions), "passMark": module.quiz.pass_mark,
                 "questions": len(questions), "studyLoad": module.study_load,
@@ -384,6 +371,9 @@ class Generator:
                        for i in self._sorted("instrument")]
         return self._render("progress.md", PROGRESS_PAGE, modules=modules, due=self.due_html(PROGRESS_PAGE),
                             data_json=to_json({"modules": modules, "instruments": instruments}),
+                            dialogues_json=to_json(progress_entries(
+                                self.project, lambda d: self._href(PROGRESS_PAGE, page_of("dialogue", d)[0]))),
+                            dialogue_labels=to_json(js_labels(self.labels)),
                             front_matter=front_matter(self.labels["progress"]))
 
     def due_html(self, page: str) -> str:
@@ -416,19 +406,18 @@ class Generator:
         texts = tuple(self.project.sources[key].text for key in keys if key in self.project.sources)
         embedded = []
         for text in texts:
-            if "questions(" in text or "quiz(" in text:
-                for match in _EMBED.finditer(text):
-                    for key in (("module", match.group(2)), ("questions", match.group(2))):
-                        source = self.project.sources.get(key)
-                        embedded.append(source.text if source is not None else "")
+            for call in find_calls(text, "embed"):
+                for key in (("module", call.ref or ""), ("questions", call.ref or "")):
+                    source = self.project.sources.get(key)
+                    embedded.append(source.text if source is not None else "")
         related = json.dumps(self.relations.get((kind, item_id), {}), sort_keys=True)
         return texts, tuple(embedded), related, self.linker.digest
 
     def _cached(self, name: tuple[str, ...], inputs: tuple[Any, ...], make: Any) -> Any:
         """`make()`, or what it gave in an earlier build from the same inputs (with the slots it filled)."""
-        if self.memo is None:
+        if self.cache is None:
             return make()
-        hit = self.memo.get(name)
+        hit = self.cache.pages.get(name)
         if hit is not None and hit[0] == inputs:
             self.slots.update(hit[2])
             return hit[1]
@@ -438,14 +427,14 @@ class Generator:
         finally:
             made, self.slots = self.slots, outer
             outer.update(made)
-        self.memo[name] = (inputs, result, made)
+        self.cache.pages[name] = (inputs, result, made)
         return result
 
     # -- everything ----------------------------------------------------------------------------------------------
     def generate(self) -> PageSet:
         """Every generated page and the navigation of each section."""
         result = PageSet()
-        for kind in ("knowledge_circle", "method", "case", "competence", "instrument"):
+        for kind in ("knowledge_circle", "method", "case", "dialogue", "competence", "instrument"):
             index, markdown = self.index_page(kind)
             result.pages[index] = markdown
             children: list[Any] = [index]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from werkplaats.content.references import LINK_MACROS as MACRO_KINDS
+from werkplaats.content.macros import LINK_MACROS, MacroCall, replace_calls
+
+#: Link macros by name and the type they link to (the table is `werkplaats.content.macros.MACROS`).
+MACRO_KINDS = LINK_MACROS
 
 if TYPE_CHECKING:
     from werkplaats.content import Project
@@ -22,6 +24,7 @@ SECTIONS = {
     "instrument": "instrumenten",
     "module": "modules",
     "term": "begrippen",
+    "dialogue": "gesprekken",
 }
 PROGRESS_PAGE = "voortgang/index.md"
 REVIEW_PAGE = "herhalen/index.md"
@@ -116,14 +119,14 @@ class Linker:
         label = (text or self.title(kind, item_id)).replace("[", "\\[").replace("]", "\\]")
         return f"[{label}]({md_href(from_src, target, anchor)})"
 
+    def expand(self, text: str, from_src: str) -> str:
+        """`text` with its link macros replaced by built-URL links (for HTML that we convert ourselves)."""
+        return expand_link_macros(text, self, from_src)
+
     def href(self, from_src: str, kind: str, item_id: str) -> str:
         """A built-URL link to an item, for generated HTML."""
         target, anchor = page_of(kind, item_id)
         return url_href(from_src, target, anchor, self.use_directory_urls)
-
-
-_MACRO = re.compile(r"\{\{-?\s*(" + "|".join(MACRO_KINDS) + r")\(\s*['\"]([^'\"]*)['\"]"
-                    r"(?:\s*,\s*['\"]([^'\"]*)['\"])?\s*\)\s*-?\}\}")
 
 
 def expand_link_macros(text: str, linker: Linker, from_src: str, markdown_links: bool = False) -> str:
@@ -139,15 +142,14 @@ def expand_link_macros(text: str, linker: Linker, from_src: str, markdown_links:
     Returns:
         The text with every link macro replaced.
     """
-    if "{{" not in text:
-        return text
-
-    def replace(match: re.Match[str]) -> str:
-        macro, item_id, label = match.groups()
-        kind = MACRO_KINDS[macro]
+    def replace(call: MacroCall) -> str | None:
+        item_id, label = call.ref, call.arg("text")
+        if item_id is None or isinstance(label, list):
+            return None
+        kind = call.macro.target
         if markdown_links:
             return linker.md(from_src, kind, item_id, label)
         shown = (label or linker.title(kind, item_id)).replace("[", "\\[").replace("]", "\\]")
         return f"[{shown}]({linker.href(from_src, kind, item_id)})"
 
-    return _MACRO.sub(replace, text)
+    return replace_calls(text, replace, "link")

@@ -42,8 +42,9 @@ def build_relations(project: Project) -> dict[Key, dict[str, list[str]]]:
             merged: dict[str, list[str]] = {}
             for other in set(outgoing[key]) | set(incoming[key]):
                 first = list(dict.fromkeys(outgoing[key].get(other, [])))
+                titles = project.items[other]
                 rest = sorted((i for i in incoming[key].get(other, set()) if i not in first),
-                              key=lambda i, o=other: (project.items[o][i].title.lower(), i))
+                              key=lambda i: (titles[i].title.lower(), i))
                 merged[other] = first + rest
             result[key] = merged
     return result

@@ -9,23 +9,27 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Protocol
 
 from jinja2 import Environment
 from markupsafe import Markup
 
-from werkplaats.content.models import Instrument, Question
-from werkplaats.pages.links import Linker, expand_link_macros
+from werkplaats.content.macros import may_call
+from werkplaats.content.models import QUESTION_TAGS, Instrument, Question
 from werkplaats.render import is_single_paragraph, md_block, md_inline, to_json
-
 
 _KEY = "\x00quiz-key\x00"
 _NUMBER = "\x00question-number\x00"
 
 
-def _stable_order(values: Sequence[str], salt: str) -> list[int]:
-    """Indexes of `values` in an order that looks shuffled but is the same on every build."""
+def stable_order(values: Sequence[str], salt: str) -> list[int]:
+    """Indexes of `values` in an order that looks shuffled but is the same on every build (and every export).
+
+    The site shows matching answers and ordering items in this order; the exports use it too, so that a printed
+    question and a package list them as the site does.
+    """
     keyed = [(hashlib.sha1(f"{salt}\0{value}".encode()).hexdigest(), index) for index, value in enumerate(values)]
     order = [index for _, index in sorted(keyed)]
     if order == list(range(len(values))) and len(values) > 1:
@@ -33,10 +37,30 @@ def _stable_order(values: Sequence[str], salt: str) -> list[int]:
     return order
 
 
+_stable_order = stable_order  # the old private name, for code not yet moved to the public one
+
+
 def version_of(questions: Sequence[Question]) -> str:
     """A short hash of the questions, so that stored answers of a changed quiz are not restored."""
-    payload = json.dumps([q.model_dump(mode="json") for q in questions], sort_keys=True, ensure_ascii=False)
+    # What a question tests (`objectives`, `competences`) is metadata for the report: tagging a question must not
+    # make the learner's stored answers look stale.
+    payload = json.dumps([q.model_dump(mode="json", exclude=set(QUESTION_TAGS)) for q in questions], sort_keys=True,
+                         ensure_ascii=False)
     return hashlib.sha1(payload.encode()).hexdigest()[:10]
+
+
+class Links(Protocol):
+    """What the renderer needs to turn link macros in question texts into links (`pages.links.Linker` is one).
+
+    The quiz package does not import `pages`: the pages import the quiz renderer and hand it their linker.
+    """
+
+    @property
+    def digest(self) -> int:
+        """Changes whenever a link text could change (the titles of all items)."""
+
+    def expand(self, text: str, from_src: str) -> str:
+        """`text` with its link macros replaced by links from the page `from_src`."""
 
 
 @dataclass
@@ -45,17 +69,17 @@ class QuizRenderer:
 
     env: Environment
     labels: dict[str, str]
-    linker: Linker
+    linker: Links
     #: Rendered questions by content (and page, where the text links to pages). A question appears on the quiz page
     #: and in self-checks: it is rendered once, and the quiz key and number are filled in per use. `mkdocs serve`
     #: passes the same dict to every rebuild, so that only edited questions are rendered again.
     rendered: dict[tuple[Any, ...], str] = field(default_factory=dict)
 
     def _text(self, text: str, page: str) -> Any:
-        return md_block(expand_link_macros(text, self.linker, page))
+        return md_block(self.linker.expand(text, page))
 
     def _inline(self, text: str, page: str) -> Any:
-        return md_inline(expand_link_macros(text, self.linker, page))
+        return md_inline(self.linker.expand(text, page))
 
     def question_view(self, question: Question, number: int, page: str) -> dict[str, Any]:
         """The template data of one question."""
@@ -71,7 +95,8 @@ class QuizRenderer:
         key: dict[str, Any] = {}
         if question.type in ("single", "multiple"):
             view["options"] = [
-                {"html": self._inline(o.text, page), "correct": o.correct, "feedback_html": self._inline(o.feedback, page)}
+                {"html": self._inline(o.text, page), "correct": o.correct,
+                 "feedback_html": self._inline(o.feedback, page)}
                 for o in question.options
             ]
             key["correct"] = [i for i, o in enumerate(question.options) if o.correct]
@@ -86,11 +111,11 @@ class QuizRenderer:
         elif question.type == "matching":
             view["pairs"] = [{"left_html": self._inline(p.left, page), "right_html": self._inline(p.right, page)}
                              for p in question.pairs]
-            order = _stable_order([p.right for p in question.pairs], question.id)
+            order = stable_order([p.right for p in question.pairs], question.id)
             view["rights"] = [{"index": i, "text": question.pairs[i].right} for i in order]
             key["pairs"] = list(range(len(question.pairs)))
         elif question.type == "ordering":
-            order = _stable_order(question.items, question.id)
+            order = stable_order(question.items, question.id)
             view["display_items"] = [{"index": i, "html": self._inline(question.items[i], page)} for i in order]
             view["items_html"] = [self._inline(item, page) for item in question.items]
             key["order"] = list(range(len(question.items)))
@@ -119,13 +144,14 @@ class QuizRenderer:
         """
         # Keyed by content, not identity: exports make short-lived copies whose id() may be reused.
         dumps = [q.model_dump_json() for q in questions]
-        links = self.linker.digest if any("{{" in dumped for dumped in dumps) else None
+        links = self.linker.digest if any(may_call(dumped) for dumped in dumps) else None
         exam_json = to_json(exam) if exam is not None else ""
         quiz_key = ("quiz", key, page, module, title, pass_mark, links, exam_json, intro, *dumps)
         if quiz_key in self.rendered:
             return self.rendered[quiz_key]
+        numbered = enumerate(zip(questions, dumps, strict=True), 1)
         rendered = [Markup(self._question_html(q, dumped, page).replace(_KEY, key).replace(
-            _NUMBER, self.labels["question_n"].format(n=n))) for n, (q, dumped) in enumerate(zip(questions, dumps), 1)]
+            _NUMBER, self.labels["question_n"].format(n=n))) for n, (q, dumped) in numbered]
         if intro is None:
             intro = self.labels["quiz_intro"].format(mark=pass_mark) if pass_mark is not None else ""
         html = self.env.get_template("quiz/quiz.html").render(
@@ -138,7 +164,7 @@ class QuizRenderer:
 
     def _question_html(self, question: Question, dumped: str, page: str) -> str:
         # A text with link macros also depends on the page it is on and on the titles of what it links to.
-        cache_key = (dumped, (page, self.linker.digest) if "{{" in dumped else None)
+        cache_key = (dumped, (page, self.linker.digest) if may_call(dumped) else None)
         if cache_key not in self.rendered:
             view = self.question_view(question, 0, page)
             view["number_label"] = _NUMBER
@@ -149,7 +175,8 @@ class QuizRenderer:
     def instrument(self, instrument: Instrument, *, page: str) -> str:
         """HTML of an instrument's form: a fieldset per dimension, a radio group per item."""
         dimensions = [
-            {"id": d.id, "title": d.title, "description_html": self._inline(d.description, page) if d.description else "",
+            {"id": d.id, "title": d.title,
+             "description_html": self._inline(d.description, page) if d.description else "",
              "items": [{"id": i.id, "text_html": self._inline(i.text, page), "reverse": i.reverse,
                         "reference": i.reference, "explanation_html": self._inline(i.explanation, page)
                         if i.explanation else ""} for i in d.items]}
@@ -159,7 +186,8 @@ class QuizRenderer:
         spec = {
             "min": instrument.scale.min, "max": instrument.scale.max,
             "dimensions": [{"id": d.id, "title": d.title,
-                            "items": [{"id": i.id, "reverse": i.reverse} for i in d.items]} for d in instrument.dimensions],
+                            "items": [{"id": i.id, "reverse": i.reverse} for i in d.items]}
+                           for d in instrument.dimensions],
             "reference": {i.id: i.reference for d in instrument.dimensions for i in d.items if i.reference is not None},
         }
         payload = json.dumps(spec, sort_keys=True)
@@ -167,7 +195,8 @@ class QuizRenderer:
             instrument={"key": f"wp-instrument-{instrument.id}", "id": instrument.id, "title": instrument.title,
                         "version": hashlib.sha1(payload.encode()).hexdigest()[:10], "spec_json": to_json(spec),
                         "dimensions": dimensions,
-                        "scale": [{"value": v, "label": label} for v, label in zip(scale, instrument.scale.labels)],
+                        "scale": [{"value": v, "label": label}
+                                  for v, label in zip(scale, instrument.scale.labels, strict=False)],
                         "has_reference": bool(spec["reference"])},
             labels=self.labels,
         )

@@ -1,0 +1,32 @@
+"""The package's JS and CSS as shipped: minified, deterministic, working, and within the size budget."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from werkplaats.minify import ASSETS, gzipped_size, shipped, site_assets
+
+#: All of the package's own JS and CSS that a site page loads, gzipped (issues #13, #15, #16).
+BUDGET = 20 * 1024
+
+
+def test_the_site_ships_the_minified_assets(minimal_site: Path) -> None:
+    for asset in site_assets():
+        built = minimal_site / "assets" / "werkplaats" / asset.name
+        assert built.read_bytes() == shipped(asset)
+        assert len(built.read_bytes()) < len(asset.read_bytes())
+
+
+def test_minified_script_keeps_its_strings_and_regexes() -> None:
+    script = shipped(ASSETS / "werkplaats.js").decode("utf-8")
+    assert "/* werkplaats.js" not in script  # comments go
+    assert "window.werkplaats" in script
+    source = (ASSETS / "werkplaats.js").read_text(encoding="utf-8")
+    assert script.count("\\u0300-\\u036f") == source.count("\\u0300-\\u036f")  # a regex survives as written
+
+
+def test_assets_within_budget() -> None:
+    sizes = gzipped_size()
+    assert sizes["total"] <= BUDGET, sizes
+    assert sizes["total"] == len(gzip.compress(b"".join(shipped(p) for p in site_assets()), 9, mtime=0))
