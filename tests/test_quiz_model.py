@@ -145,3 +145,16 @@ def test_practice_module_test_has_no_exam_settings(root: Path) -> None:
     site = build(root)
     test = (site / "modules" / "mini" / "toets" / "index.html").read_text(encoding="utf-8")
     assert exam_settings(test) is None
+
+
+def test_english_strings(root: Path) -> None:
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "language: nl" in text
+    config.write_text(text.replace("language: nl", "language: en"), encoding="utf-8")
+    set_quiz(root, "quiz: {pass_mark: 60, attempts: 2}")
+    site = build(root)
+    test = (site / "modules" / "mini" / "toets" / "index.html").read_text(encoding="utf-8")
+    assert "You get feedback only when you hand in the test." in test and '"submit":"Hand in"' in test
+    review = (site / "herhalen" / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in review and ">Review</h1>" in review and '"due_1":"To review today: 1 question."' in review
