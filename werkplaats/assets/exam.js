@@ -7,8 +7,8 @@
 (function () {
   "use strict";
   const W = window.werkplaats;
-  if (!W || W.exam) return;
-  W.exam = true;
+  if (!W || window.__wpExamJs) return;
+  window.__wpExamJs = true;
   const { store, h, fill, T, say, register } = W;
   const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
   const attr = (el, name) => el.getAttribute(name);
