@@ -32,10 +32,15 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def exam_site(folder: Path, quiz: str = EXAM) -> Iterator[str]:
-    """Builds the copy with `quiz` as the module's quiz settings and serves it; yields its URL."""
+def exam_site(folder: Path, quiz: str = EXAM, tags: dict[str, list[int]] | None = None) -> Iterator[str]:
+    """Builds the copy with `quiz` as the module's quiz settings (and `objectives` per question id, from `tags`) and
+    serves it; yields its URL."""
     source = folder / "exam-site"
     shutil.copytree(MINIMAL, source, ignore=shutil.ignore_patterns("site", ".site-*", "__pycache__"))
+    bank = source / "modules" / "mini" / "questions.yml"
+    for qid, numbers in (tags or {}).items():
+        bank.write_text(bank.read_text(encoding="utf-8").replace(
+            f"  - id: {qid}\n", f"  - id: {qid}\n    objectives: {numbers}\n"), encoding="utf-8")
     index = source / "modules" / "mini" / "index.md"
     text = index.read_text(encoding="utf-8")
     line = next(line for line in text.splitlines() if line.startswith("quiz:"))

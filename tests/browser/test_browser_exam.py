@@ -181,6 +181,21 @@ def test_review_has_no_serious_axe_violation(browser: object, site: str) -> None
         watch.check()
 
 
+def test_pool_per_objective(browser: object, tmp_path: Path) -> None:
+    tags = {"m-01": [1], "m-02": [1], "m-03": [1]}
+    with exam_site(tmp_path, "quiz: {pass_mark: 60, draw: {per_objective: 2}}", tags) as url:
+        context = browser.new_context()
+        watch = Watch(context)
+        page = context.new_page()
+        page.goto(url + TEST)
+        ids = drawn(page)
+        assert len(ids) == 2 and set(ids) <= {"m-01", "m-02", "m-03"}
+        page.reload()
+        assert drawn(page) == ids
+        context.close()
+    watch.check()
+
+
 # -- SCORM: an exam-mode test reports one score, at the end ---------------------------------------------------------
 LAUNCH = """<!doctype html><html><head><meta charset="utf-8"><title>LMS</title>
 <script src="scorm12.js"></script>
