@@ -151,6 +151,8 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # The theme partials (werkplaats/theme/) take their strings from labels.py too.
+        env.globals["werkplaats_labels"] = labels_for(config.theme.get("language"))
         if self.tracker is not None:
             self.tracker.carry_over(files)
         return env

@@ -29,6 +29,8 @@ PAGES = {
     "circles index": "kenniskringen/",
     "instruments index": "instrumenten/",
     "modules index": "modules/",
+    "dialogue": "gesprekken/kort-gesprek/",
+    "dialogues index": "gesprekken/",
     "matrix": "competenties/matrix/",
     "404": "404.html",
 }
