@@ -22,6 +22,7 @@ PAGES = {
     "unit with questions": "modules/mini/verdieping/",
     "quiz": "modules/mini/toets/",
     "progress": "voortgang/",
+    "review": "herhalen/",
     "glossary": "begrippen/",
     "methods index": "methodieken/",
     "cases index": "casussen/",
