@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from exam_site import ARGS, CHROMIUM, TEST, Watch, answer_right, exam_site, stored
 
 playwright_api = pytest.importorskip("playwright.sync_api")

@@ -9,7 +9,6 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-
 from exam_site import ARGS, CHROMIUM, Watch, answer_right, exam_site, stored
 
 playwright_api = pytest.importorskip("playwright.sync_api")
