@@ -56,6 +56,9 @@ def test_wrong_answer_comes_back_on_herhalen_and_moves_on(page: object, site: st
     form.get_by_role("checkbox", name="Ik twijfelde").nth(1).check()
     form.locator("button.wp-check").click()
     queue = stored(page, "review")
+    assert form.get_by_role("checkbox", name="Ik twijfelde").nth(1).is_checked()
+    form.locator(".wp-retry").click()  # Opnieuw: the doubts go with the answers
+    assert form.locator("[data-wp-doubt]:checked").count() == 0
     assert queue == {"mini/m-02": {"box": 1, "due": "2026-03-03", "quiz": queue["mini/m-02"]["quiz"]},
                      "mini/m-04": {"box": 1, "due": "2026-03-03", "quiz": queue["mini/m-04"]["quiz"]}}
     assert queue["mini/m-02"]["quiz"].startswith("wp-check-")

@@ -271,8 +271,10 @@
   register("form.wp-quiz", form => {
     if (isExam(form)) return;
     const c = settings(form), retry = form.querySelector(".wp-retry");
-    if (c && retry) retry.addEventListener("click", () => { // a practice test with a pool: a new draw
-      const rec = record(form);
+    if (retry) retry.addEventListener("click", () => {
+      $$(form, "[data-wp-doubt]").forEach(d => { d.checked = false; });
+      if (!c) return;
+      const rec = record(form); // a practice test with a pool: a new draw
       rec.draw = [];
       store.set(key(form), rec);
       location.reload();
