@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from exam_site import ARGS, CHROMIUM, Watch, answer_right, exam_site, stored
@@ -121,3 +122,28 @@ def test_exam_wrong_answers_enter_the_queue_and_removed_questions_drop_out(page:
     shown = page.eval_on_selector_all("#wp-herhalen .wp-question", "qs => qs.map(q => q.dataset.qid)")
     assert sorted(shown) == sorted(f"mini--{q}" for q in scored)
     assert sorted(stored(page, "review")) == sorted(f"mini/{q}" for q in scored)
+
+
+def test_herhalen_with_due_questions_has_no_serious_axe_violation(browser: object, site: str) -> None:
+    axe = Path(__file__).resolve().parents[1] / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.exists():
+        pytest.fail("axe-core is not installed (make npm-deps)")
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 360, "height": 800}, color_scheme=scheme)
+        watch = Watch(context)
+        page = context.new_page()
+        page.goto(site + "herhalen/")
+        page.evaluate("""() => {
+            const k = Object.keys(localStorage).find(k => k.endsWith('wp:schema')).replace(/schema$/, 'review');
+            localStorage.setItem(k, JSON.stringify({'mini/m-01': {box: 1, due: '2000-01-01', quiz: 'wp-quiz-mini'},
+                'mini/m-05': {box: 3, due: '2000-01-01', quiz: 'wp-quiz-mini'}}));
+        }""")
+        page.reload()
+        assert page.locator("#wp-herhalen .wp-question").count() == 2
+        page.locator("#wp-herhalen button.wp-check").click()
+        page.add_script_tag(path=str(axe))
+        found = page.evaluate("""async () => (await axe.run(document)).violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)""")
+        assert found == [], (scheme, found)
+        context.close()
+        watch.check()
