@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from exam_site import ARGS, CHROMIUM, TEST, Watch, answer_right, exam_site, stored
+from playwright import sync_api as playwright_api
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 AXE = Path(__file__).resolve().parents[1] / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
 SCORM_AGAIN = Path(__file__).resolve().parents[1] / ".npm" / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
 START = dt.datetime(2026, 3, 2, 9, 0, 0)
@@ -31,7 +31,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed (make chromium)")
+        pytest.fail("Chromium is not installed (make chromium)")
     with playwright_api.sync_playwright() as p:
         instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
@@ -161,7 +161,7 @@ def test_timer_announces_and_hands_in_at_the_end(page: object, site: str) -> Non
 
 def test_review_has_no_serious_axe_violation(browser: object, site: str) -> None:
     if not AXE.exists():
-        pytest.skip("axe-core is not installed (make npm-deps)")
+        pytest.fail("axe-core is not installed (make npm-deps)")
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport={"width": 360, "height": 800}, color_scheme=scheme)
         watch = Watch(context)
@@ -211,7 +211,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def test_scorm_package_of_an_exam_reports_once(tmp_path: Path, browser: object) -> None:
     if not SCORM_AGAIN.exists():
-        pytest.skip("scorm-again is not installed (make npm-deps)")
+        pytest.fail("scorm-again is not installed (make npm-deps)")
     from exam_site import EXAM, MINIMAL
 
     from werkplaats.cli import main

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from exam_site import ARGS, CHROMIUM, Watch, answer_right, exam_site, stored
+from playwright import sync_api as playwright_api
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 DAY1 = dt.datetime(2026, 3, 2, 9, 0, 0)
 DAY2 = DAY1 + dt.timedelta(days=1)
 UNIT = "modules/mini/verdieping/"
@@ -27,7 +27,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed (make chromium)")
+        pytest.fail("Chromium is not installed (make chromium)")
     with playwright_api.sync_playwright() as p:
         instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
