@@ -50,7 +50,8 @@ def test_every_macro_in_the_table_is_a_mkdocs_macro() -> None:
     registered: dict[str, Any] = {}
     env = SimpleNamespace(macro=lambda function, name: registered.setdefault(name, function))
     define_env(env)
-    assert set(registered) == set(MACROS)
+    # review_due() (the Herhalen count, issue #15) names no item, so it is no entry of the table.
+    assert set(registered) - {"review_due"} == set(MACROS)
     assert set(LINK_MACROS) | set(EMBED_MACROS) == set(MACROS)
     # The first argument of every macro names an item of a content type the loader knows.
     from werkplaats.content.models import TYPES

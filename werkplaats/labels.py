@@ -474,6 +474,61 @@ POP_BROWSER: dict[str, dict[str, str]] = {
     },
 }
 
+# -- exam mode, attempts, timer and Herhalen (issue #15; the browser part is assets/exam.js) -------------------------
+_EXAM_PAGE = {
+    "nl": {
+        "review": "Herhalen", "review_intro": "Vragen die je fout had, of goed maar met twijfel, komen hier terug: "
+        "eerst na een dag, daarna na 3, 7, 14 en 30 dagen zolang je ze goed beantwoordt.",
+        "review_noscript": "Voor Herhalen is JavaScript nodig.", "exam_mode": "Toetsmodus",
+        "exam_intro": "Je krijgt pas feedback als je de toets inlevert. Je hebt {mark}% van de punten nodig om "
+        "te slagen.", "exam_draw": "Elke poging krijgt {n} vragen uit een grotere vragenbank.",
+        "exam_attempts": "Je hebt {n} pogingen.",
+        "exam_time": "Richttijd: {n} minuten. De klok loopt alleen in je browser en is een hulpmiddel, geen harde "
+        "grens.",
+    },
+    "en": {
+        "review": "Review", "review_intro": "Questions you got wrong, or right but with doubt, come back here: "
+        "first after a day, then after 3, 7, 14 and 30 days as long as you answer them correctly.",
+        "review_noscript": "Review needs JavaScript.", "exam_mode": "Exam mode",
+        "exam_intro": "You get feedback only when you hand in the test. You need {mark}% of the points to pass.",
+        "exam_draw": "Each attempt gets {n} questions from a larger question bank.",
+        "exam_attempts": "You have {n} attempts.",
+        "exam_time": "Suggested time: {n} minutes. The clock runs only in your browser and is an aid, not a hard "
+        "limit.",
+    },
+}
+#: The browser's strings of exam mode and Herhalen (assets/exam.js); they join the "quiz" group of BROWSER.
+EXAM_BROWSER: dict[str, dict[str, str]] = {
+    "nl": {
+        "submit": "Inleveren", "unanswered_n": "Je hebt {n} van de {m} vragen nog niet beantwoord.",
+        "submit_anyway": "Toch inleveren", "go_on": "Verder met de toets",
+        "attempt": "Poging {n}", "attempt_of": "Poging {n} van {m}",
+        "scores": "Pogingen ingeleverd: {n}. Beste score: {b}%. Laatste score: {l}%.",
+        "no_attempts": "Je hebt alle {m} pogingen gebruikt. Je beste score was {b}%.",
+        "new_attempt": "Nieuwe poging", "read_again": "Lees terug: {t}",
+        "time_left": "Resterende tijd: {t}", "minutes_left": "Nog {n} minuten.", "minute_left": "Nog 1 minuut.",
+        "time_up": "De tijd is om: je toets is ingeleverd.", "extra": "Ik heb recht op extra tijd (+{n} minuten)",
+        "doubt": "Ik twijfelde", "due_n": "Vandaag te herhalen: {n} vragen.", "due_1": "Vandaag te herhalen: 1 vraag.",
+        "due_0": "Vandaag niets te herhalen.", "to_review": "Naar Herhalen",
+        "review_none": "Je hebt vandaag niets te herhalen. Vragen die je fout hebt, komen hier vanzelf terug.",
+        "review_moved": "Een bak verder: {r}. Terug naar bak 1: {w}.",
+    },
+    "en": {
+        "submit": "Hand in", "unanswered_n": "You have not answered {n} of the {m} questions yet.",
+        "submit_anyway": "Hand in anyway", "go_on": "Back to the test",
+        "attempt": "Attempt {n}", "attempt_of": "Attempt {n} of {m}",
+        "scores": "Attempts handed in: {n}. Best score: {b}%. Last score: {l}%.",
+        "no_attempts": "You have used all {m} attempts. Your best score was {b}%.",
+        "new_attempt": "New attempt", "read_again": "Read again: {t}",
+        "time_left": "Time left: {t}", "minutes_left": "{n} minutes left.", "minute_left": "1 minute left.",
+        "time_up": "Time is up: your test has been handed in.", "extra": "I am entitled to extra time (+{n} minutes)",
+        "doubt": "I was unsure", "due_n": "To review today: {n} questions.", "due_1": "To review today: 1 question.",
+        "due_0": "Nothing to review today.", "to_review": "Go to Review",
+        "review_none": "You have nothing to review today. Questions you get wrong come back here by themselves.",
+        "review_moved": "Up a box: {r}. Back to box 1: {w}.",
+    },
+}
+
 
 def pop_strings(language: str) -> str:
     """The strings of pop.js (with the level names, the scale and werkplaats.js's core strings) as JSON for a
@@ -491,3 +546,7 @@ def pop_strings(language: str) -> str:
 for _lang, _table in (("nl", NL), ("en", EN)):
     _table.update(POP_PAGE_LABELS[_lang])
     _table["js_pop"] = pop_strings(_lang)
+for _lang, _table in (("nl", NL), ("en", EN)):
+    _table.update(_EXAM_PAGE[_lang])
+    BROWSER[_lang]["quiz"].update(EXAM_BROWSER[_lang])
+    _table["js_quiz"] = _table["js_exam"] = browser_json(_lang, "quiz")

@@ -61,5 +61,10 @@ def define_env(env: Any) -> None:
             raise PluginError(f"{_page(env)}: quiz('{module_id}'): no module `{module_id}`") from None
         return f"\n\n{plugin.generator.slot(html)}\n\n"
 
+    def review_due() -> str:
+        """The number of questions due on Herhalen today (filled in by the script), e.g. on the home page."""
+        return _plugin(env).generator.due_html(_page(env))
+
     env.macro(questions, "questions")
+    env.macro(review_due, "review_due")
     env.macro(quiz, "quiz")

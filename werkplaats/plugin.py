@@ -118,12 +118,14 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             self._restore_environment()
             raise PluginError(_template_error(exc, root)) from None
         if config.nav is not None:
-            config.nav = _expand_nav(config.nav, self.pageset.nav)
+            config.nav = _add_review_nav(_expand_nav(config.nav, self.pageset.nav), self.generator.labels["review"])
         _add_theme_dir(config)
         config.extra_css.insert(0, f"{ASSET_DIR}/werkplaats.css")
+        config.extra_css.insert(1, f"{ASSET_DIR}/exam.css")
         config.extra_javascript.append(f"{ASSET_DIR}/werkplaats.js")
         config.extra_css.insert(1, f"{ASSET_DIR}/dialogue.css")
         config.extra_javascript.append(f"{ASSET_DIR}/dialogue.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/exam.js")  # after werkplaats.js: it uses window.werkplaats
         if project.items["competence"]:  # "Mijn ontwikkeling" (after werkplaats.js, whose API it uses)
             config.extra_css.insert(1, f"{ASSET_DIR}/pop.css")
             config.extra_javascript.append(f"{ASSET_DIR}/pop.js")
@@ -313,6 +315,18 @@ def _expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
         else:
             result.append(entry)
     return result
+
+
+def _add_review_nav(nav: list[Any], title: str) -> list[Any]:
+    """Put 'Herhalen' right after 'Mijn voortgang' when mkdocs.yml does not name it itself."""
+    from werkplaats.pages.links import PROGRESS_PAGE, REVIEW_PAGE
+
+    if REVIEW_PAGE in repr(nav):
+        return nav
+    for position, entry in enumerate(nav):
+        if entry == PROGRESS_PAGE or (isinstance(entry, dict) and PROGRESS_PAGE in entry.values()):
+            return [*nav[:position + 1], {title: REVIEW_PAGE}, *nav[position + 1:]]
+    return [*nav, {title: REVIEW_PAGE}]
 
 
 def _set_build_date(root: Path) -> tuple[str | None] | None:

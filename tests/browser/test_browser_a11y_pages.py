@@ -24,6 +24,7 @@ PAGES = {
     "progress": "voortgang/",
     "development plan": "ontwikkeling/",
     "dialogue": "gesprekken/kort-gesprek/",
+    "review": "herhalen/",
     "glossary": "begrippen/",
     "methods index": "methodieken/",
     "cases index": "casussen/",

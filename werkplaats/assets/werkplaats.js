@@ -108,6 +108,9 @@
       title: x => text(x, 300), path, changed: x => texts(x, 500) && x.every(y => ID.test(y)), legacy })],
     [/^instrument:[\w.-]{1,120}$/, v => shape(v, { answers: x => map(x, y => nr(y, -100, 100), 1000), done: bool,
       date, title: x => text(x, 300), team: x => texts(x, 200) })],
+    [/^exam:[\w.-]{1,120}$/, v => shape(v, { n: x => nr(x, 0, 1e4), best: x => x === null || nr(x, 0, 100),
+      last: x => x === null || nr(x, 0, 100), draw: x => texts(x, 500) && x.every(y => ID.test(y)),
+      start: x => x === null || date(x), done: bool, extra: bool })],
     [/^(dialogue:[\w.-]{1,120}|review|pop)$/, v => isObj(v) && JSON.stringify(v).length <= 100000 && free(v, 0)],
     [/^visits$/, v => isObj(v) && Object.keys(v).length <= 5000 && Object.keys(v).every(path)
       && Object.values(v).every(date)],
@@ -349,6 +352,7 @@
   }
 
   function initQuiz(form) {
+    form.dispatchEvent(new CustomEvent("wp:quizinit", { bubbles: true })); // exam.js: draw a pool, pick what is due
     const id = attr(form, "data-wp-quiz"), key = form.__wpKey = "quiz:" + id, qs = $$(form, ".wp-question");
     const h1 = document.querySelector("h1");
     form.__wpTitle = (attr(form, "data-pass-mark") ? attr(form, "data-title") : h1 && h1.firstChild && h1.firstChild.textContent.trim())

@@ -400,6 +400,31 @@ def _load_questions(project: Project, content: ModuleContent, path: Path) -> Non
                     module_source.rel, module_source.located.line_of(("quiz", "questions", position)),
                     f"quiz.questions[{position}]: no question `{question_id}` in {source.rel}"
                     f"{did_you_mean(question_id, seen)}"))
+    _check_draw(project, content, module_source)
+
+
+def _check_draw(project: Project, content: ModuleContent, module_source: Source) -> None:
+    """A pool must be drawable: no more questions than the quiz has, enough per objective."""
+    quiz = content.module.quiz
+    if quiz.draw is None:
+        return
+    by_id = {q.id: q for q in content.questions}
+    pool = list(content.questions) if quiz.questions == "all" else [by_id[i] for i in quiz.questions if i in by_id]
+    if isinstance(quiz.draw, int):
+        if quiz.draw > len(pool):
+            project.problems.append(Problem(
+                module_source.rel, module_source.located.line_of(("quiz", "draw")),
+                f"quiz.draw: {quiz.draw} questions drawn from a quiz of {len(pool)}; use at most {len(pool)}, "
+                f"or add questions to the bank"))
+        return
+    want = quiz.draw.per_objective
+    for number in range(1, len(content.module.objectives) + 1):
+        have = sum(number in getattr(q, "objectives", []) for q in pool)
+        if have < want:
+            project.problems.append(Problem(
+                module_source.rel, module_source.located.line_of(("quiz", "draw", "per_objective")),
+                f"quiz.draw.per_objective: objective {number} has {have} question{'s' if have != 1 else ''} in "
+                f"the quiz, {want} needed; tag more questions with `objectives: [{number}]` or draw fewer"))
 
 
 def load_project(root: Path, read_cache: ReadCache | None = None) -> Project:

@@ -290,6 +290,13 @@ class QuestionBank(Model):
     questions: list[Question] = Field(min_length=1)
 
 
+class Draw(Model):
+    """A pool drawn per learning objective: `per_objective` questions for each objective of the module."""
+
+    per_objective: int = Field(ge=1, le=50, title="Per leerdoel",
+                               description="Zoveel vragen per leerdoel (via `objectives` bij de vragen).")
+
+
 class Quiz(Model):
     """The quiz at the end of a module."""
 
@@ -297,6 +304,35 @@ class Quiz(Model):
     questions: list[Id] | Literal["all"] = Field(
         "all", description="`all` of een lijst met ids uit de vragenbank, in volgorde."
     )
+    mode: Literal["exam", "practice"] = Field(
+        "exam", title="Modus", description="`exam`: feedback pas na Inleveren, met pogingen en een overzicht; "
+        "`practice`: nakijken wanneer de student wil, zoals bij Test jezelf.")
+    draw: int | Draw | None = Field(
+        None, title="Trekken", description="Een getal (zoveel vragen uit de toetsvragen) of `per_objective: N`; "
+        "de browser trekt per poging.")
+    attempts: int | None = Field(None, ge=1, le=100, title="Pogingen", description="Het hoogste aantal pogingen.")
+    time_limit: int | None = Field(None, ge=1, le=600, title="Tijd",
+                                   description="Minuten; een richtlijn die de browser bijhoudt, geen harde grens.")
+    extra_time: int = Field(0, ge=0, le=600, title="Extra tijd",
+                            description="Minuten die een student met recht op extra tijd erbij kan zetten.")
+
+    @field_validator("draw")
+    @classmethod
+    def _draw_positive(cls, draw: int | Draw | None) -> int | Draw | None:
+        if isinstance(draw, int) and not 1 <= draw <= 500:
+            raise ValueError("draw: give a number of questions from 1, or `per_objective: N`")
+        return draw
+
+    @model_validator(mode="after")
+    def _exam_only(self) -> Quiz:
+        if self.mode == "practice":
+            used = [name for name in ("attempts", "time_limit") if getattr(self, name) is not None]
+            if used:
+                raise ValueError(f"`{'` and `'.join(used)}` only work with `mode: exam`; remove them or set "
+                                 "`mode: exam`")
+        if self.extra_time and self.time_limit is None:
+            raise ValueError("`extra_time` adds to `time_limit`; set `time_limit` (minutes) too, or remove it")
+        return self
 
 
 class Unit(Model):

@@ -110,6 +110,16 @@ def _qti_document(root_tag: str, ident: str, title: str | None, lang: str) -> tu
     return root, body
 
 
+def _exam_metadata(module: Any) -> list[tuple[str, str]]:
+    """The test's attempts (CC takes 1 to 5 or unlimited) and advisory time limit, from exam mode (issue #15)."""
+    quiz = module.quiz
+    exam = quiz.mode == "exam"
+    attempts = str(quiz.attempts) if exam and quiz.attempts and quiz.attempts <= 5 else "unlimited"
+    time = [("qmd_timelimit", str(quiz.time_limit)), ("cc_allow_late_submission", "Yes")] \
+        if exam and quiz.time_limit else []
+    return [*time, ("cc_maxattempts", attempts)]
+
+
 def qti_files(ctx: ExportContext, content: ModuleContent) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """`assessment/assessment.xml` and `bank/objectbank.xml`, and the media their questions use."""
     module = content.module
@@ -124,7 +134,7 @@ def qti_files(ctx: ExportContext, content: ModuleContent) -> tuple[dict[str, byt
     test, assessment = _qti_document("assessment", stable_id("TEST", "cc", module.id), module.title, ctx.lang)
     writer.metadata(assessment, [("cc_profile", "cc.exam.v0p1"), ("qmd_assessmenttype", "Examination"),
                                  ("qmd_scoretype", "Percentage"), ("qmd_feedbackpermitted", "Yes"),
-                                 ("qmd_solutionspermitted", "Yes"), ("cc_maxattempts", "unlimited")])
+                                 ("qmd_solutionspermitted", "Yes"), *_exam_metadata(module)])
     section = writer.el(assessment, "section", ident=stable_id("SECTION", "cc", module.id))
     for question in content.quiz_questions():
         section.append(item(question, "test"))

@@ -272,8 +272,13 @@ def assessment_test(ctx: ExportContext, content: ModuleContent, refs: list[tuple
     root.set(f"{{{XSI}}}schemaLocation", f"{QTI} {QTI_XSD}")
     for name, base_type in (("SCORE", "float"), ("MAXSCORE", "float"), ("PASS", "boolean")):
         _el(root, "outcomeDeclaration", identifier=name, cardinality="single", baseType=base_type)
+    if module.quiz.mode == "exam" and module.quiz.time_limit:  # in seconds; advisory, as on the site
+        _el(root, "timeLimits", maxTime=str(60 * module.quiz.time_limit), allowLateSubmission="true")
     part = _el(root, "testPart", identifier="PART-1", navigationMode="nonlinear", submissionMode="simultaneous")
     section = _el(part, "assessmentSection", identifier="SECTION-1", title=module.title, visible="true")
+    if isinstance(module.quiz.draw, int):  # a pool: N items drawn and shuffled per attempt
+        _el(section, "selection", select=str(module.quiz.draw))
+        _el(section, "ordering", shuffle="true")
     for identifier, href in refs:
         _el(section, "assessmentItemRef", identifier=identifier, href=href)
     processing = _el(root, "outcomeProcessing")

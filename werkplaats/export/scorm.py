@@ -37,6 +37,7 @@ from werkplaats.export.common import content_hash, material_stylesheets, stable_
 from werkplaats.export.dialogues import dialogue_sections
 from werkplaats.export.document import Builder
 from werkplaats.minify import shipped
+from werkplaats.quiz.exam import exam_args
 
 if TYPE_CHECKING:
     from werkplaats.content import ModuleContent
@@ -56,8 +57,10 @@ def _site_quiz(ctx: ExportContext):
 
     def render(questions: list[Question], *, kind: str, key: str, module: str, title: str,
                pass_mark: int | None) -> str:
+        exam, intro = (exam_args(ctx.project.modules[module].module, questions, ctx.labels) if kind == "quiz"
+                       else (None, None))
         return ctx.quiz.quiz(questions, key=key, page=f"modules/{module}/toets.md", module=module,
-                                       title=title, pass_mark=pass_mark)
+                             title=title, pass_mark=pass_mark, exam=exam, intro=intro)
 
     return render
 
@@ -78,11 +81,12 @@ def assets(ctx: ExportContext) -> tuple[dict[str, bytes], list[str], list[str]]:
     stylesheets += ["assets/werkplaats.css", "assets/export.css"]
     files["assets/werkplaats.js"] = shipped(WERKPLAATS_ASSETS / "werkplaats.js")
     files["assets/scorm.js"] = static_file("scorm.js")
-    for name in ("dialogue.css", "dialogue.js"):  # the dialogues' player, as on the site
+    for name in ("dialogue.css", "dialogue.js", "exam.css", "exam.js"):  # the dialogues' player and exam mode
         files[f"assets/{name}"] = shipped(WERKPLAATS_ASSETS / name)
     stylesheets.insert(stylesheets.index("assets/werkplaats.css") + 1, "assets/dialogue.css")
+    stylesheets.insert(stylesheets.index("assets/werkplaats.css") + 1, "assets/exam.css")
     # scorm.js first: it installs `window.__wpStorage` (the LMS as the only store) before werkplaats.js starts.
-    return files, stylesheets, ["assets/scorm.js", "assets/werkplaats.js", "assets/dialogue.js"]
+    return files, stylesheets, ["assets/scorm.js", "assets/werkplaats.js", "assets/dialogue.js", "assets/exam.js"]
 
 
 def page(ctx: ExportContext, content: ModuleContent) -> dict[str, bytes]:

@@ -19,6 +19,7 @@ from werkplaats.pages.links import (
     GLOSSARY_PAGE,
     MATRIX_PAGE,
     PROGRESS_PAGE,
+    REVIEW_PAGE,
     SECTIONS,
     Linker,
     expand_link_macros,
@@ -29,6 +30,7 @@ from werkplaats.pages.links import (
     url_href,
 )
 from werkplaats.pages.relations import build_relations
+from werkplaats.quiz.exam import exam_args
 from werkplaats.quiz.render import QuizRenderer
 from werkplaats.render import make_environment, md_block, to_json
 
@@ -146,8 +148,29 @@ class Generator:
             KeyError: the module does not exist.
         """
         content = self.project.modules[module_id]
-        return self.quiz.quiz(self.quiz_questions(content), key=f"wp-quiz-{module_id}", page=page,
-                              module=module_id, title=content.module.title, pass_mark=content.module.quiz.pass_mark)
+        questions = self.quiz_questions(content)
+        exam, intro = self.exam_args(content, questions, page)
+        return self.quiz.quiz(questions, key=f"wp-quiz-{module_id}", page=page, module=module_id,
+                              title=content.module.title, pass_mark=content.module.quiz.pass_mark, exam=exam,
+                              intro=intro)
+
+    def exam_args(self, content: ModuleContent, questions: list[Any], page: str) -> tuple[Any, Any]:
+        """`exam_args` of a module test on `page`, with a link per question to the lesson that teaches it: the unit
+        that uses it as a self-check, else the module page."""
+        module_id = content.module.id
+        taught: dict[str, tuple[str, str]] = {}
+        for unit in content.units:
+            for call in find_calls(unit.body, "embed"):
+                if call.name != "questions" or call.ref != module_id:
+                    continue
+                listed = call.arg("ids")
+                ids = listed if isinstance(listed, list) and listed else [q.id for q in content.questions]
+                for question_id in ids:
+                    taught.setdefault(question_id, (unit_page(module_id, unit.id), unit.title))
+        home = (page_of("module", module_id)[0], content.module.title)
+        units = {q.id: [self._href(page, target), title]
+                 for q in questions for target, title in [taught.get(q.id, home)]}
+        return exam_args(content.module, questions, self.labels, units)
 
     def mark_slots(self, html: str) -> str:
         """Turn the placeholders' paragraphs into empty elements (so the search index sees no text there)."""
@@ -351,11 +374,35 @@ class Generator:
                        for i in self._sorted("instrument")]
         pop_href = md_href(PROGRESS_PAGE, pop.POP_PAGE) if self.project.items["competence"] else ""
         return self._render("progress.md", PROGRESS_PAGE, modules=modules, pop_href=pop_href,
+                            due=self.due_html(PROGRESS_PAGE),
                             data_json=to_json({"modules": modules, "instruments": instruments}),
                             dialogues_json=to_json(progress_entries(
                                 self.project, lambda d: self._href(PROGRESS_PAGE, page_of("dialogue", d)[0]))),
                             dialogue_labels=to_json(js_labels(self.labels)),
                             front_matter=front_matter(self.labels["progress"]))
+
+    def due_html(self, page: str) -> str:
+        """The element the script fills with the number of questions due on Herhalen (progress and home page)."""
+        return (f'<p class="wp-due" data-wp-due="{self._href(page, REVIEW_PAGE)}" '
+                f"data-wp-strings='{self.labels['js_exam']}' hidden></p>")
+
+    def review_page(self) -> str:
+        """'Herhalen': every question of every module (practice mode); the script shows those due today."""
+        questions, keys = [], {}
+        for module in self._sorted("module"):
+            for question in self.project.modules[module.id].questions:
+                if question.type == "open":
+                    continue  # not scored, so never in the review queue
+                dom_id = f"{module.id}--{question.id}"
+                questions.append(question.model_copy(update={"id": dom_id}))
+                keys[dom_id] = f"{module.id}/{question.id}"
+        form = self.quiz.quiz(questions, key="wp-herhalen", page=REVIEW_PAGE, title=self.labels["review"]) \
+            if questions else ""
+        html = (f"<div class=\"wp-herhalen\" data-wp-review='{to_json(keys)}' "
+                f"data-wp-strings='{self.labels['js_exam']}'>\n<p class=\"wp-review-status\" role=\"status\"></p>\n"
+                f"<noscript><p>{self.labels['review_noscript']}</p></noscript>\n{form}\n</div>")
+        return self._render("review.md", REVIEW_PAGE, form=self.slot(html),
+                            front_matter=front_matter(self.labels["review"]))
 
     # -- reuse between builds ------------------------------------------------------------------------------------
     def _inputs(self, kind: str, item_id: str, *keys: tuple[str, str]) -> tuple[Any, ...]:
@@ -429,4 +476,6 @@ class Generator:
         if self.project.items["competence"]:
             result.pages[pop.POP_PAGE] = pop.pop_page(self)
             result.nav[pop.POP_PAGE] = [pop.POP_PAGE]
+        result.pages[REVIEW_PAGE] = self.review_page()
+        result.nav[REVIEW_PAGE] = [REVIEW_PAGE]
         return result

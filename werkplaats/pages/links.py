@@ -27,6 +27,7 @@ SECTIONS = {
     "dialogue": "gesprekken",
 }
 PROGRESS_PAGE = "voortgang/index.md"
+REVIEW_PAGE = "herhalen/index.md"
 MATRIX_PAGE = "competenties/matrix.md"
 GLOSSARY_PAGE = "begrippen/index.md"
 

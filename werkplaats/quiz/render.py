@@ -126,7 +126,7 @@ class QuizRenderer:
         return view
 
     def quiz(self, questions: Sequence[Question], *, key: str, page: str, module: str = "", title: str = "",
-             pass_mark: int | None = None) -> str:
+             pass_mark: int | None = None, exam: dict[str, Any] | None = None, intro: str | None = None) -> str:
         """HTML of a form with the given questions.
 
         Arguments:
@@ -136,6 +136,8 @@ class QuizRenderer:
             module: the module id, for the progress page.
             title: a name for the progress page.
             pass_mark: the percentage needed to pass, or None for an unscored self-check.
+            exam: the settings of exam mode and question pools (`data-wp-exam`, read by assets/exam.js), or None.
+            intro: the text above the questions, instead of the one made from the pass mark.
 
         Returns:
             HTML without blank lines, safe to place in Markdown.
@@ -143,16 +145,18 @@ class QuizRenderer:
         # Keyed by content, not identity: exports make short-lived copies whose id() may be reused.
         dumps = [q.model_dump_json() for q in questions]
         links = self.linker.digest if any(may_call(dumped) for dumped in dumps) else None
-        quiz_key = ("quiz", key, page, module, title, pass_mark, links, *dumps)
+        exam_json = to_json(exam) if exam is not None else ""
+        quiz_key = ("quiz", key, page, module, title, pass_mark, links, exam_json, intro, *dumps)
         if quiz_key in self.rendered:
             return self.rendered[quiz_key]
         numbered = enumerate(zip(questions, dumps, strict=True), 1)
         rendered = [Markup(self._question_html(q, dumped, page).replace(_KEY, key).replace(
             _NUMBER, self.labels["question_n"].format(n=n))) for n, (q, dumped) in numbered]
-        intro = self.labels["quiz_intro"].format(mark=pass_mark) if pass_mark is not None else ""
+        if intro is None:
+            intro = self.labels["quiz_intro"].format(mark=pass_mark) if pass_mark is not None else ""
         html = self.env.get_template("quiz/quiz.html").render(
             quiz={"key": key, "version": version_of(questions), "pass_mark": pass_mark, "module": module,
-                  "title": title, "questions_html": rendered, "intro": intro},
+                  "title": title, "questions_html": rendered, "intro": intro, "exam_json": exam_json},
             labels=self.labels,
         )
         self.rendered[quiz_key] = _compact(html)
