@@ -151,6 +151,8 @@
       }
     }
   }
+  const lists = () => $$(document, ".wp-dialogue-progress[data-dlg-ready]").forEach(el => progress(el));
+  document.addEventListener("wp:changed", lists);
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init) : init());
   let seen = false;
   if (window.document$ && typeof window.document$.subscribe === "function") {
