@@ -151,8 +151,7 @@
       }
     }
   }
-  const lists = () => $$(document, ".wp-dialogue-progress[data-dlg-ready]").forEach(el => progress(el));
-  document.addEventListener("wp:changed", lists);
+  document.addEventListener("wp:changed", () => $$(document, ".wp-dialogue-progress[data-dlg-ready]").forEach(progress));
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init) : init());
   let seen = false;
   if (window.document$ && typeof window.document$.subscribe === "function") {
