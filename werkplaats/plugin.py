@@ -21,6 +21,7 @@ from werkplaats.incremental import GeneratedPage, ServeCache, Tracker
 from werkplaats.labels import labels_for
 from werkplaats.pages.generate import Generator, PageSet
 from werkplaats.report import ReportCache, quality_findings, summary_line
+from werkplaats.search import use_dutch_search
 from werkplaats.site import StagedSite
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         if config.nav is not None:
             config.nav = _expand_nav(config.nav, self.pageset.nav)
         _add_theme_dir(config)
+        use_dutch_search(config)
         config.extra_css.insert(0, f"{ASSET_DIR}/werkplaats.css")
         config.extra_javascript.append(f"{ASSET_DIR}/werkplaats.js")
         config.extra_css.insert(1, f"{ASSET_DIR}/dialogue.css")
