@@ -2,7 +2,7 @@
  * templates/quiz/*.html, templates/pages/{index,progress}.md (without this script every answer stays readable).
  * Runs on every document$ emission of Material's instant navigation, else (SCORM, file://) on DOMContentLoaded.
  * A graded quiz dispatches "wp:graded" {detail: {score, max, percent, passed}} on its form (SCORM bridge);
- * an import or wipe on "Mijn voortgang" dispatches "wp:changed" on document (redraw what shows stored work).
+ * import and wipe dispatch "wp:changed" on document.
  *
  * API: window.werkplaats = {store, h, fill, T, say, register, download, notice}
  *   store.get(k) -> value checked against the rules of its key, or null (store.bad(k): stored but invalid);
@@ -679,7 +679,6 @@
     return true;
   }
 
-  // Import and wipe tell other features' parts of "Mijn voortgang" (dialogue.js, ...) to redraw.
   const changed = () => document.dispatchEvent(new CustomEvent("wp:changed"));
   function initProgress(el) {
     const data = JSON.parse(attr(el, "data-wp-progress"));
