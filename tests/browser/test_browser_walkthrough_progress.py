@@ -64,3 +64,26 @@ def test_dialogue_list_follows_wipe_and_import(new_context: object, base_url: st
     page.wait_for_selector(f"{ROOT}[data-dlg-ready] .wp-dlg-play", state="attached")
     assert page.get_attribute(ROOT, "data-state") == "play"
     assert page.locator(f"{ROOT} .wp-dlg-log > li").count() == 0
+
+
+def test_a_dialogue_step_that_cannot_be_stored_says_so(new_context: object, base_url: str) -> None:
+    """Issue #10: failures are never silent. A full storage lost the dialogue's path without a word, while a quiz
+    on the same site shows the notice that the browser could not keep the learner's work."""
+    page = new_context().new_page()
+    page.set_default_timeout(10_000)
+    page.goto(base_url + PAGE)
+    page.wait_for_selector(f"{ROOT}[data-dlg-ready] .wp-dlg-play", state="attached")
+    # Fill the storage to the brim (chunks down to one character), as a browser whose quota is used up.
+    page.evaluate("""() => { let size = 1 << 20;
+        for (let i = 0; size >= 1; i++) { try { localStorage.setItem('filler-' + i, 'f'.repeat(size)); }
+            catch (e) { size = Math.floor(size / 2); } } }""")
+    try:
+        page.locator(f"{ROOT} .wp-dlg-turn button").first.click()
+        notice = page.locator(".wp-notice")
+        notice.wait_for(timeout=3000)
+        assert "niet bewaren" in notice.inner_text(), notice.inner_text()
+        # The conversation itself goes on: the step was taken on the page.
+        assert page.locator(f"{ROOT} .wp-dlg-log > li").count() == 2
+    finally:
+        page.evaluate("() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) "
+                      "localStorage.removeItem(k); }")

@@ -18,7 +18,7 @@
   }
   function key(id) {
     let scope = "/";
-    try { scope = new URL(window.__md_scope).pathname; } catch (e) { /* no Material */ }
+    try { scope = new URL(window.__md_scope).pathname; } catch (e) { }
     return scope + "wp:dialogue:" + id;
   }
   const storage = () => window.__wpStorage || window.localStorage;
@@ -27,7 +27,7 @@
   }
   function save(id, state) {
     state.date = new Date().toISOString();
-    try { storage().setItem(key(id), JSON.stringify(state)); } catch (e) { /* full */ }
+    window.werkplaats.store.set("dialogue:" + id, state);
   }
 
   function play(root) {
