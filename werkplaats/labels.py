@@ -270,7 +270,7 @@ def browser_json(language: str, group: str) -> str:
 
 for _language, _labels in (("nl", NL), ("en", EN)):
     _labels["multiple_help"] = {"nl": "Meer antwoorden mogelijk.", "en": "More than one answer possible."}[_language]
-    for _group in ("quiz", "instrument", "progress", "filter"):
+    for _group in ("core", "quiz", "instrument", "progress", "filter"):
         _labels[f"js_{_group}"] = browser_json(_language, _group)
 
 

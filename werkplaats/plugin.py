@@ -22,6 +22,7 @@ from werkplaats.labels import labels_for
 from werkplaats.minify import shipped
 from werkplaats.pages.generate import Generator, PageSet
 from werkplaats.report import ReportCache, quality_findings, summary_line
+from werkplaats.search import use_dutch_search
 from werkplaats.site import StagedSite
 
 if TYPE_CHECKING:
@@ -120,6 +121,7 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         if config.nav is not None:
             config.nav = _add_review_nav(_expand_nav(config.nav, self.pageset.nav), self.generator.labels["review"])
         _add_theme_dir(config)
+        use_dutch_search(config)
         config.extra_css.insert(0, f"{ASSET_DIR}/werkplaats.css")
         config.extra_css.insert(1, f"{ASSET_DIR}/exam.css")
         config.extra_javascript.append(f"{ASSET_DIR}/werkplaats.js")

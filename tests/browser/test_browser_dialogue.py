@@ -123,7 +123,7 @@ def test_state_kept_across_reload_and_instant_navigation(page: object, base_url:
     assert root.get_attribute("data-state") == "end"
     page.click(".md-tabs a[href$='voortgang/']")
     page.wait_for_selector(".wp-dialogue-progress[data-dlg-ready] li")
-    assert re.fullmatch(r"Een kort gesprek: afgerond op \S+: Breed gesprek",
+    assert re.fullmatch(r"Een kort gesprek: afgerond op \d{1,2} [a-z]+ \d{4}: Breed gesprek",
                         page.locator(".wp-dialogue-progress li").inner_text())
 
 

@@ -1,4 +1,4 @@
-/* dialogue.js: plays the dialogues, fills their entry on "Mijn voortgang". Contract: werkplaats/pages/dialogue.py */
+/* dialogue.js: the dialogues and their entry on "Mijn voortgang"; contract: pages/dialogue.py */
 (function () {
   "use strict";
   if (window.__wpDialogue) return;
@@ -18,7 +18,7 @@
   }
   function key(id) {
     let scope = "/";
-    try { scope = new URL(window.__md_scope).pathname; } catch (e) { /* no Material: the default */ }
+    try { scope = new URL(window.__md_scope).pathname; } catch (e) { }
     return scope + "wp:dialogue:" + id;
   }
   const storage = () => window.__wpStorage || window.localStorage;
@@ -27,7 +27,7 @@
   }
   function save(id, state) {
     state.date = new Date().toISOString();
-    try { storage().setItem(key(id), JSON.stringify(state)); } catch (e) { /* full or no storage */ }
+    window.werkplaats.store.set("dialogue:" + id, state);
   }
 
   function play(root) {
@@ -131,7 +131,8 @@
       if (s && Array.isArray(s.choices)) {
         const when = new Date(s.date);
         status = typeof ends[s.ended] == "string"
-          ? T.done.replace("{d}", isNaN(when) ? "?" : when.toLocaleDateString(document.documentElement.lang || undefined))
+          ? T.done.replace("{d}", isNaN(when) ? "?" : when.toLocaleDateString(/^en/i.test(document.documentElement.lang) ? "en-GB" : "nl",
+            { dateStyle: "long" }))
             .replace("{v}", ends[s.ended])
           : T.busy.replace("{n}", s.choices.length);
       }
@@ -151,6 +152,7 @@
       }
     }
   }
+  document.addEventListener("wp:changed", () => $$(document, ".wp-dialogue-progress[data-dlg-ready]").forEach(progress));
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init) : init());
   let seen = false;
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -1,7 +1,8 @@
 /* werkplaats.js: quizzes, instruments, "Mijn voortgang", index filters; no dependencies. HTML contract:
  * templates/quiz/*.html, templates/pages/{index,progress}.md (without this script every answer stays readable).
  * Runs on every document$ emission of Material's instant navigation, else (SCORM, file://) on DOMContentLoaded.
- * A graded quiz dispatches "wp:graded" {detail: {score, max, percent, passed}} on its form (SCORM bridge).
+ * A graded quiz dispatches "wp:graded" {detail: {score, max, percent, passed}} on its form (SCORM bridge);
+ * import and wipe dispatch "wp:changed" on document.
  *
  * API: window.werkplaats = {store, h, fill, T, say, register, download, notice}
  *   store.get(k) -> value checked against the rules of its key, or null (store.bad(k): stored but invalid);
@@ -682,6 +683,7 @@
     return true;
   }
 
+  const changed = () => document.dispatchEvent(new CustomEvent("wp:changed"));
   function initProgress(el) {
     const data = JSON.parse(attr(el, "data-wp-progress"));
     $$(el, ".wp-progress-list").forEach(l => { l.hidden = true; });
@@ -733,6 +735,7 @@
         if (!writeAll(writes)) throw new Error(T("importfull"));
         name.value = store.get("name") || "";
         render();
+        changed();
         say(msg, T("imported", n));
       }).catch(e => say(msg, T("refused", { e: e.message }))).then(() => { file.value = ""; });
     });
@@ -749,6 +752,7 @@
       store.set("schema", 2, true);
       name.value = "";
       render();
+      changed();
       say(msg, T("wiped"));
     };
     el.append(view, h("div", { class: "wp-progress-actions" },
