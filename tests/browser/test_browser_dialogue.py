@@ -19,6 +19,8 @@ def axe(page: object, axe_path: Path) -> list[str]:
     """Serious and critical axe-core violations on the page, one line each."""
     page.add_script_tag(path=str(axe_path))
     return page.evaluate("""async () => {
+        // Let transitions end first (Material's tabs fade when the page scrolls): axe reads the colours.
+        await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
         const result = await axe.run(document, {resultTypes: ['violations']});
         return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
             .map(v => `${v.impact} ${v.id}: ${v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | ')}`);
