@@ -148,7 +148,7 @@ class Generator:
             KeyError: the module does not exist.
         """
         content = self.project.modules[module_id]
-        questions = self.quiz_questions(content)
+        questions = content.quiz_questions()
         exam, intro = self.exam_args(content, questions, page)
         return self.quiz.quiz(questions, key=f"wp-quiz-{module_id}", page=page, module=module_id,
                               title=content.module.title, pass_mark=content.module.quiz.pass_mark, exam=exam,
@@ -243,7 +243,7 @@ class Generator:
         pages[index] = self._render(
             "module.md", index, item=module, rel=self.relations.get(("module", module.id), {}),
             front_matter=front_matter(module.title, module.summary), units=units, audience=audience,
-            study_load=study_load, question_count=len(self.quiz_questions(content)),
+            study_load=study_load, question_count=len(content.quiz_questions()),
             quiz_href=md_href(index, quiz),
         )
         for position, unit in enumerate(content.units, start=1):
@@ -260,13 +260,6 @@ class Generator:
             sequence=self._sequence(quiz, sequence),
         )
         return pages
-
-    def quiz_questions(self, content: ModuleContent) -> list[Any]:
-        """The questions of a module's quiz, in order."""
-        if content.module.quiz.questions == "all":
-            return list(content.questions)
-        by_id = {q.id: q for q in content.questions}
-        return [by_id[q] for q in content.module.quiz.questions if q in by_id]
 
     def _sequence(self, page: str, sequence: list[tuple[str, str]]) -> str:
         position = [src for src, _ in sequence].index(page)
@@ -357,7 +350,7 @@ class Generator:
         modules = []
         for module in self._sorted("module"):
             content = self.project.modules[module.id]
-            questions = self.quiz_questions(content)
+            questions = content.quiz_questions()
             from werkplaats.quiz.render import version_of
 
             modules.append({
