@@ -11,12 +11,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from support import Snapshot, build
+from support import CHROMIUM, Snapshot, build
 from support import copy_site as _copy_site
 
 
@@ -54,3 +54,19 @@ def snapshot(request: pytest.FixtureRequest) -> Snapshot:
     """`snapshot(name, text)`: assert that `text` equals tests/snapshots/<name>, or write it when updating."""
     return Snapshot(bool(request.config.getoption("--update-snapshots"))
                     or os.environ.get("WP_UPDATE_SNAPSHOTS") == "1")
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    """Debian's Chromium under Playwright, for the package tests that run an LMS page (the browser tests in
+    tests/browser/ have their own, shared per session)."""
+    from playwright import sync_api  # installed by `make test`, like Chromium: their absence is a failure
+
+    assert CHROMIUM.exists(), "Chromium is not installed (make chromium)"
+    with sync_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM),
+                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            yield instance
+        finally:
+            instance.close()

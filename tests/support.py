@@ -5,12 +5,17 @@ Import them as `from support import build, tree_digest, MINIMAL` (pytest puts te
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import functools
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,6 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 SITES = TESTS / "sites"
 MINIMAL = SITES / "minimal"
+CHROMIUM = Path("/usr/bin/chromium")
+#: scorm-again (npm, installed by `make test`): a real SCORM 1.2 runtime for the LMS side of the package tests.
+SCORM_AGAIN = ROOT / "tests" / ".npm" / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
+#: An LMS launch page: scorm-again's API in the window, the SCO (sco/index.html) in an iframe.
+SCORM_LAUNCH = """<!doctype html><html><head><meta charset="utf-8"><title>LMS</title>
+<script src="scorm12.js"></script>
+<script>window.API = new Scorm12API({autocommit: false, logLevel: 5});</script>
+</head><body><iframe id="sco" src="sco/index.html" style="width:100%;height:90vh"></iframe></body></html>"""
 SNAPSHOTS = TESTS / "snapshots"
 #: The environment of every `mkdocs` run of the tests: a fixed build date, no MkDocs 2.0 banner.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
@@ -92,3 +105,20 @@ class Snapshot:
                                                 f"snapshots/{name}", "now", n=2))
             pytest.fail(f"the output differs from snapshot {name} (if that is intended, run pytest with "
                         f"--update-snapshots and commit the snapshot):\n{diff[:6000]}")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """`folder` served over HTTP on 127.0.0.1 (a free port) while the block runs; gives the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

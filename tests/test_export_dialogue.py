@@ -3,12 +3,9 @@ print workbook shows them as an annotated transcript with room to write."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib
 import json
 import shutil
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,15 +16,11 @@ from lxml import html as lxml_html
 from werkplaats.cli import main
 from werkplaats.export.validate import validate_scorm
 
+from support import SCORM_AGAIN, SCORM_LAUNCH, serve_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).parent / "sites" / "minimal"
 SCHEMAS = ROOT.parent / "shared" / "reference" / "xsd" / "scorm12"
-SCORM_AGAIN = ROOT / "tests" / ".npm" / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH = """<!doctype html><html><head><meta charset="utf-8"><title>LMS</title>
-<script src="scorm12.js"></script>
-<script>window.API = new Scorm12API({autocommit: false, logLevel: 5});</script>
-</head><body><iframe id="sco" src="sco/index.html" style="width:100%;height:90vh"></iframe></body></html>"""
 # What the SCORM bridge will install: a Storage kept by the LMS. Here a plain in-memory one, in the SCO's frame only.
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -65,37 +58,16 @@ def test_scorm_package_holds_the_dialogue_and_its_player(package: Path) -> None:
 
 @pytest.fixture
 def lms(package: Path, tmp_path: Path) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is not installed (make chromium)")
-    if not SCORM_AGAIN.exists():
-        pytest.fail("scorm-again is not installed (make npm-deps)")
+    assert SCORM_AGAIN.exists(), "scorm-again is not installed (make npm-deps)"
     served = tmp_path / "lms"
     with zipfile.ZipFile(package) as archive:
         archive.extractall(served / "sco")
     shutil.copy(SCORM_AGAIN, served / "scorm12.js")
-    (served / "launch.html").write_text(LAUNCH, encoding="utf-8")
-    handler = functools.partial(type("Quiet", (http.server.SimpleHTTPRequestHandler,),
-                                     {"log_message": lambda *args: None}), directory=str(served))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/launch.html"
-    finally:
-        server.shutdown()
-        server.server_close()
+    (served / "launch.html").write_text(SCORM_LAUNCH, encoding="utf-8")
+    with serve_folder(served) as base:
+        yield f"{base}/launch.html"
 
 
-@pytest.fixture
-def browser() -> Iterator[object]:
-    from playwright import sync_api  # installed by `make test`, like Chromium: their absence is a failure
-
-    with sync_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM),
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            yield instance
-        finally:
-            instance.close()
 
 
 def test_dialogue_plays_inside_the_lms_frame(lms: str, browser: object) -> None:

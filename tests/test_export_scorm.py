@@ -6,11 +6,8 @@ LMS hosts a SCO: a launch page on 127.0.0.1 sets `window.API` and opens the SCO 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,12 +19,10 @@ from lxml import html as lxml_html
 from werkplaats.cli import main
 from werkplaats.export.validate import validate_scorm
 
-from support import copy_site
+from support import SCORM_AGAIN, SCORM_LAUNCH, copy_site, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT.parent / "shared" / "reference" / "xsd" / "scorm12"
-SCORM_AGAIN = ROOT / "tests" / ".npm" / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
-CHROMIUM = Path("/usr/bin/chromium")
 NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
 
 
@@ -100,50 +95,21 @@ def test_page_is_the_whole_module_and_self_contained(package: Path) -> None:
 
 
 # -- the runtime ---------------------------------------------------------------------------------------------------
-LAUNCH = """<!doctype html><html><head><meta charset="utf-8"><title>LMS</title>
-<script src="scorm12.js"></script>
-<script>window.API = new Scorm12API({autocommit: false, logLevel: 5});</script>
-</head><body><iframe id="sco" src="sco/index.html" style="width:100%;height:90vh"></iframe></body></html>"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture
 def lms(package: Path, tmp_path: Path) -> Iterator[str]:
     """A launch page on 127.0.0.1 with scorm-again's API and the SCO in an iframe; yields its URL."""
-    assert CHROMIUM.exists(), "Chromium is not installed (make chromium)"
     assert SCORM_AGAIN.exists(), "scorm-again is not installed (make npm-deps)"
     served = tmp_path / "lms"
     with zipfile.ZipFile(package) as archive:
         archive.extractall(served / "sco")
     shutil.copy(SCORM_AGAIN, served / "scorm12.js")
-    (served / "launch.html").write_text(LAUNCH, encoding="utf-8")
-    handler = functools.partial(_Quiet, directory=str(served))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/launch.html"
-    finally:
-        server.shutdown()
-        server.server_close()
+    (served / "launch.html").write_text(SCORM_LAUNCH, encoding="utf-8")
+    with serve_folder(served) as base:
+        yield f"{base}/launch.html"
 
 
-@pytest.fixture
-def browser() -> Iterator[object]:
-    from playwright import sync_api as playwright
-
-    assert CHROMIUM.exists(), "Chromium is not installed (make chromium)"
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM),
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            yield instance
-        finally:
-            instance.close()
 
 
 def _open(browser: object, url: str) -> tuple[object, object, list[str], list[str]]:

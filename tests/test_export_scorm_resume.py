@@ -8,12 +8,8 @@ with the cmi data the last session left, exactly what an LMS keeps.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import importlib
 import json
 import shutil
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,10 +18,10 @@ import pytest
 
 from werkplaats.cli import main
 
+from support import SCORM_AGAIN, serve_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).parent / "sites" / "minimal"
-SCORM_AGAIN = ROOT / "tests" / ".npm" / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
-CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH = """<!doctype html><html><head><meta charset="utf-8"><title>LMS</title>
 <script src="/scorm12.js"></script>
 <script>window.API = new Scorm12API({autocommit: false, logLevel: 5});
@@ -34,10 +30,6 @@ if (window.STORED) API.loadFromJSON(window.STORED);</script>
 #: What an LMS keeps between sessions (SCORM 1.2 RTE: these survive a suspended attempt).
 KEPT = ("cmi.core.lesson_status", "cmi.core.lesson_location", "cmi.core.score.raw", "cmi.suspend_data")
 
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def _export(root: Path, out: Path, *extra: str) -> Path:
@@ -55,21 +47,12 @@ def site_root(tmp_path: Path) -> Path:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A folder served on 127.0.0.1 with scorm-again in it; packages go to `<folder>/<name>/sco`."""
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is not installed (make chromium)")
-    if not SCORM_AGAIN.exists():
-        pytest.fail("scorm-again is not installed (make npm-deps)")
+    assert SCORM_AGAIN.exists(), "scorm-again is not installed (make npm-deps)"
     folder = tmp_path / "lms"
     folder.mkdir()
     shutil.copy(SCORM_AGAIN, folder / "scorm12.js")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield folder, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(folder) as base:
+        yield folder, base
 
 
 def _install(served: tuple[Path, str], package: Path, name: str) -> str:
@@ -80,16 +63,6 @@ def _install(served: tuple[Path, str], package: Path, name: str) -> str:
     return f"{base}/{name}/launch.html"
 
 
-@pytest.fixture
-def browser() -> Iterator[object]:
-    playwright = importlib.import_module("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM),
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            yield instance
-        finally:
-            instance.close()
 
 
 @pytest.fixture
