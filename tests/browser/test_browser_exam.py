@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from exam_site import ARGS, CHROMIUM, TEST, Watch, answer_right, exam_site, stored
-from playwright import sync_api as playwright_api
+from exam_site import TEST, Watch, answer_right, exam_site, stored
 
 AXE = Path(__file__).resolve().parents[1] / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
 SCORM_AGAIN = Path(__file__).resolve().parents[1] / ".npm" / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
@@ -28,16 +27,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is not installed (make chromium)")
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
 
 
 @pytest.fixture

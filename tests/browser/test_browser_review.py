@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from exam_site import ARGS, CHROMIUM, Watch, answer_right, exam_site, stored
-from playwright import sync_api as playwright_api
+from exam_site import Watch, answer_right, exam_site, stored
 
 DAY1 = dt.datetime(2026, 3, 2, 9, 0, 0)
 DAY2 = DAY1 + dt.timedelta(days=1)
@@ -24,16 +23,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is not installed (make chromium)")
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
 
 
 @pytest.fixture
