@@ -103,7 +103,8 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff check werkplaats tests
 	$(BIN)/mypy
 
-test: $(VENV)/.test-installed chromium npm-deps $(PROPERDOCS_VENV)/.installed
+# Lint first (seconds), then the content check and the whole suite.
+test: lint chromium npm-deps $(PROPERDOCS_VENV)/.installed
 	$(BIN)/werkplaats check
 	$(BIN)/pytest
 
