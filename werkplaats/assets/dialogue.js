@@ -30,7 +30,7 @@
     const save = () => { state.date = new Date().toISOString(); store.set(key(id), state); };
     const note = h("p", { class: "wp-dlg-note", hidden: true }), log = h("ol", { class: "wp-dlg-log" }),
       turn = h("div", { class: "wp-dlg-turn", tabindex: -1 }),
-      live = h("p", { class: "wp-dlg-sr", "aria-live": "polite" }), tally = h("p", { class: "wp-dlg-tally" });
+      live = h("p", { class: "wp-dlg-sr wp-visually-hidden", "aria-live": "polite" }), tally = h("p", { class: "wp-dlg-tally" });
     root.querySelector(".wp-dlg-map").hidden = true;
     root.append(h("div", { class: "wp-dlg-play" }, note, log, turn, live, tally));
 
