@@ -6,14 +6,11 @@
   const W = window.werkplaats;
   if (!W || window.__wpDialogue) return;
   window.__wpDialogue = true;
-  const { store, h, fill, say, register } = W;
+  const { store, h, fill, say, register, $$, json } = W;
 
-  const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
   const copy = (li, sel) => { const el = li.querySelector(sel); return el ? el.cloneNode(true) : ""; };
   const text = (li, sel) => (li.querySelector(sel) || {}).textContent || "";
-  function data(el, name) {
-    try { return JSON.parse(el.getAttribute(name)) || {}; } catch (e) { return {}; }
-  }
+  const data = (el, name) => json(el.getAttribute(name)) || {};
   const key = id => "dialogue:" + id;
   const button = (label, onclick) => h("button", { type: "button", class: "md-button", onclick }, label);
 
