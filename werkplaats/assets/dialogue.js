@@ -1,36 +1,21 @@
-/* dialogue.js: the dialogues and their entry on "Mijn voortgang"; contract: pages/dialogue.py */
+/* dialogue.js: plays the dialogues, fills their entry on "Mijn voortgang". Contract: werkplaats/pages/dialogue.py.
+ * Uses window.werkplaats (werkplaats.js, loaded before it on the site and in SCORM): store, h, fill, say, register.
+ * State under store key "dialogue:<id>": {path: [node ids], choices: [choice index per step], ended, date}. */
 (function () {
   "use strict";
-  if (window.__wpDialogue) return;
+  const W = window.werkplaats;
+  if (!W || window.__wpDialogue) return;
   window.__wpDialogue = true;
+  const { store, h, fill, say, register, $$, json } = W;
 
-  const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
-  function h(tag, cls, kids) {
-    const el = document.createElement(tag);
-    if (cls) el.className = cls;
-    el.append(...[].concat(kids == null ? [] : kids));
-    return el;
-  }
   const copy = (li, sel) => { const el = li.querySelector(sel); return el ? el.cloneNode(true) : ""; };
   const text = (li, sel) => (li.querySelector(sel) || {}).textContent || "";
-  function data(el, name) {
-    try { return JSON.parse(el.getAttribute(name)) || {}; } catch (e) { return {}; }
-  }
-  function key(id) {
-    let scope = "/";
-    try { scope = new URL(window.__md_scope).pathname; } catch (e) { }
-    return scope + "wp:dialogue:" + id;
-  }
-  const storage = () => window.__wpStorage || window.localStorage;
-  function load(id) {
-    try { return JSON.parse(storage().getItem(key(id))); } catch (e) { return false; }
-  }
-  function save(id, state) {
-    state.date = new Date().toISOString();
-    window.werkplaats.store.set("dialogue:" + id, state);
-  }
+  const data = (el, name) => json(el.getAttribute(name)) || {};
+  const key = id => "dialogue:" + id;
+  const button = (label, onclick) => h("button", { type: "button", class: "md-button", onclick }, label);
 
   function play(root) {
+    root.setAttribute("data-dlg-ready", "");
     const id = root.dataset.dialogue, T = data(root, "data-t"), names = data(root, "data-competences");
     const me = root.dataset.me, start = root.dataset.start, nodes = Object.create(null);
     for (const li of $$(root, ".wp-dlg-node")) {
@@ -39,16 +24,15 @@
     }
     if (!nodes[start]) return;
     const fresh = () => ({ path: [start], choices: [], ended: null });
-    const note = h("p", "wp-dlg-note"), log = h("ol", "wp-dlg-log"), turn = h("div", "wp-dlg-turn"),
-      live = h("p", "wp-dlg-sr"), tally = h("p", "wp-dlg-tally");
-    live.setAttribute("aria-live", "polite");
-    turn.tabIndex = -1;
-    note.hidden = true;
+    const save = () => { state.date = new Date().toISOString(); store.set(key(id), state); };
+    const note = h("p", { class: "wp-dlg-note", hidden: true }), log = h("ol", { class: "wp-dlg-log" }),
+      turn = h("div", { class: "wp-dlg-turn", tabindex: -1 }),
+      live = h("p", { class: "wp-dlg-sr wp-visually-hidden", "aria-live": "polite" }), tally = h("p", { class: "wp-dlg-tally" });
     root.querySelector(".wp-dlg-map").hidden = true;
-    root.append(h("div", "wp-dlg-play", [note, log, turn, live, tally]));
+    root.append(h("div", { class: "wp-dlg-play" }, note, log, turn, live, tally));
 
     function fits(s) {
-      if (!s || !Array.isArray(s.path) || !Array.isArray(s.choices) || s.path[0] !== start ||
+      if (!Array.isArray(s.path) || !Array.isArray(s.choices) || s.path[0] !== start ||
           s.path.length !== s.choices.length + 1 || s.path.length > 500) return false;
       for (let i = 0; i < s.choices.length; i++) {
         const node = nodes[s.path[i]], n = s.choices[i];
@@ -57,76 +41,62 @@
       const last = s.path[s.choices.length];
       return s.ended == null || (s.ended === last && !!nodes[last].end);
     }
-    let state = load(id);
-    if (state !== null && !fits(state)) {
-      note.textContent = T.reset;
-      note.hidden = false;
+    // store.get gives null for a missing, unreadable or invalid value; only a missing one starts without a notice
+    let state = store.get(key(id));
+    if (state ? !fits(state) : store.keys().includes(key(id))) {
+      fill(note, T.reset).hidden = false;
       state = fresh();
-      save(id, state);
+      save();
     }
     state = state || fresh();
 
-    function speech(node) {
-      return [h("p", "wp-dlg-who", text(node.li, ".wp-dlg-name")), copy(node.li, ".wp-dlg-text")];
-    }
+    const speech = node => [h("p", { class: "wp-dlg-who" }, text(node.li, ".wp-dlg-name")), copy(node.li, ".wp-dlg-text")];
     function draw() {
       const sums = {};
-      log.replaceChildren();
-      state.choices.forEach((n, i) => {
+      fill(log, state.choices.map((n, i) => {
         const node = nodes[state.path[i]], choice = node.choices[n];
         for (const c in choice.scores) sums[c] = (sums[c] || 0) + choice.scores[c];
-        log.append(h("li", null, speech(node)),
-          h("li", "wp-dlg-me", [h("p", "wp-dlg-who", me), copy(choice.li, ".wp-dlg-say"), copy(choice.li, ".wp-dlg-fb")]));
-      });
+        return [h("li", null, speech(node)), h("li", { class: "wp-dlg-me" }, h("p", { class: "wp-dlg-who" }, me),
+          copy(choice.li, ".wp-dlg-say"), copy(choice.li, ".wp-dlg-fb"))];
+      }));
       const node = nodes[state.path[state.path.length - 1]];
-      turn.replaceChildren(...speech(node));
+      fill(turn, speech(node));
       const shown = Object.keys(names).map(c => names[c] + " " + ((sums[c] || 0) > 0 ? "+" : "") + (sums[c] || 0));
       tally.textContent = shown.length ? T.tally + ": " + shown.join(" · ") : "";
       if (node.end) {
         state.ended = node.li.dataset.node;
         root.dataset.state = "end";
-        const end = node.end.cloneNode(true), route = h("ol");
-        state.choices.forEach((n, i) => {
-          const step = nodes[state.path[i]], others = h("ul");
-          step.choices.forEach((c, j) => {
-            if (j !== n) others.append(h("li", null, [h("strong", null, T.other + ": "), text(c.li, ".wp-dlg-say"), copy(c.li, ".wp-dlg-fb")]));
-          });
-          route.append(h("li", null, [h("strong", null, text(step.choices[n].li, ".wp-dlg-say")), others]));
-        });
-        const again = h("button", "md-button", T.again);
-        again.type = "button";
-        again.onclick = () => { note.hidden = true; state = fresh(); save(id, state); draw(); turn.focus(); };
-        turn.append(end, h("h3", null, T.route), route, again);
+        // the route taken, each step with what the other choices would have done
+        const route = h("ol", null, state.choices.map((n, i) => {
+          const step = nodes[state.path[i]];
+          return h("li", null, h("strong", null, text(step.choices[n].li, ".wp-dlg-say")),
+            h("ul", null, step.choices.map((c, j) => j !== n && h("li", null, h("strong", null, T.other + ": "),
+              text(c.li, ".wp-dlg-say"), copy(c.li, ".wp-dlg-fb")))));
+        }));
+        turn.append(node.end.cloneNode(true), h("h3", null, T.route), route,
+          button(T.again, () => { note.hidden = true; state = fresh(); save(); draw(); turn.focus(); }));
       } else {
         state.ended = null;
         root.dataset.state = "play";
-        const group = h("div", "wp-dlg-choose");
-        group.setAttribute("role", "group");
-        group.setAttribute("aria-label", T.say);
-        node.choices.forEach((c, n) => {
-          const button = h("button", "md-button", text(c.li, ".wp-dlg-say"));
-          button.type = "button";
-          button.onclick = () => {
+        turn.append(h("div", { class: "wp-dlg-choose", role: "group", "aria-label": T.say },
+          node.choices.map((c, n) => button(text(c.li, ".wp-dlg-say"), () => {
             state.path.push(c.to);
             state.choices.push(n);
             draw();
-            save(id, state);
-            live.textContent = "";
-            setTimeout(() => { live.textContent = text(c.li, ".wp-dlg-fb") + " " + text(nodes[c.to].li, ".wp-dlg-verdict"); }, 50);
+            save();
+            say(live, text(c.li, ".wp-dlg-fb") + " " + text(nodes[c.to].li, ".wp-dlg-verdict"));
             turn.focus();
-          };
-          group.append(button);
-        });
-        turn.append(group);
+          }))));
       }
     }
     draw();
   }
 
   function progress(el) {
-    const T = data(el, "data-t"), list = h("ul"), entries = data(el, "data-wp-dialogues");
-    for (const d of Array.isArray(entries) ? entries : []) {
-      const s = load(d.id), ends = d.endings || {};
+    el.setAttribute("data-dlg-ready", "");
+    const T = data(el, "data-t"), entries = data(el, "data-wp-dialogues");
+    fill(el, h("h2", null, T.title), h("ul", null, (Array.isArray(entries) ? entries : []).map(d => {
+      const s = store.get(key(d.id)), ends = d.endings || {};
       let status = T.none;
       if (s && Array.isArray(s.choices)) {
         const when = new Date(s.date);
@@ -136,28 +106,12 @@
             .replace("{v}", ends[s.ended])
           : T.busy.replace("{n}", s.choices.length);
       }
-      const a = h("a", null, d.title);
-      a.href = d.url;
-      list.append(h("li", null, [a, ": " + status]));
-    }
-    el.replaceChildren(h("h2", null, T.title), list);
+      return h("li", null, h("a", { href: d.url }, d.title), ": " + status);
+    })));
   }
 
-  function init() {
-    for (const [sel, setUp] of [["[data-dialogue]", play], [".wp-dialogue-progress[data-wp-dialogues]", progress]]) {
-      for (const el of $$(document, sel)) {
-        if (el.hasAttribute("data-dlg-ready")) continue;
-        el.setAttribute("data-dlg-ready", "");
-        try { setUp(el); } catch (e) { console.error(e); }
-      }
-    }
-  }
-  document.addEventListener("wp:changed", () => $$(document, ".wp-dialogue-progress[data-dlg-ready]").forEach(progress));
-  const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init) : init());
-  let seen = false;
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe({ next() { seen = true; init(); }, complete() { if (!seen) ready(); } });
-  } else {
-    ready();
-  }
+  register("[data-dialogue]", play);
+  register(".wp-dialogue-progress[data-wp-dialogues]", progress);
+  // After an import or a wipe on "Mijn voortgang" (werkplaats.js fires wp:changed), show the new state.
+  document.addEventListener("wp:changed", () => $$(document, ".wp-dialogue-progress[data-wp-dialogues]").forEach(progress));
 })();

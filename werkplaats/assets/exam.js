@@ -9,10 +9,8 @@
   const W = window.werkplaats;
   if (!W || window.__wpExamJs) return;
   window.__wpExamJs = true;
-  const { store, h, fill, T, say, register } = W;
-  const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
+  const { store, h, fill, T, say, register, $$, json } = W;
   const attr = (el, name) => el.getAttribute(name);
-  const json = s => { try { return JSON.parse(s); } catch (e) { return null; } };
   const DAYS = [1, 3, 7, 14, 30];
   const pad = n => (n < 10 ? "0" : "") + n;
   const today = plus => {

@@ -4,9 +4,8 @@
   "use strict";
   const W = window.werkplaats;
   if (!W || window.werkplaatsPop) return;
-  const { store, h, fill, T, say, register, download, notice } = W;
-  const LV = ["startbekwaam", "vakbekwaam", "vakvolwassen"], $$ = (el, s) => Array.from(el.querySelectorAll(s));
-  const own = (o, k) => Object.hasOwn(o, k), isObj = v => v != null && typeof v === "object" && !Array.isArray(v);
+  const { store, h, fill, T, say, register, download, notice, $$, json, isObj } = W;
+  const LV = ["startbekwaam", "vakbekwaam", "vakvolwassen"], own = (o, k) => Object.hasOwn(o, k);
 
   // Checks of every stored or imported value
   const re = x => v => typeof v === "string" && x.test(v), DAY = re(/^\d{4}-\d\d-\d\d$/);
@@ -173,8 +172,7 @@
     }
     name.oninput = () => { store.set("name", clean(name.value).slice(0, 200)); render(); };
     function read(t) {
-      let v;
-      try { v = JSON.parse(t); } catch (e) { /* below */ }
+      const v = json(t);
       if (!isObj(v) || v.format !== "werkplaats-pop") throw Error(T("pBadFormat"));
       if (v.version !== 1) throw Error(T("pBadVersion", { v: String(v.version).slice(0, 20) }));
       const p = v.pop, cs = isObj(p) && isObj(p.competences) ? p.competences : {};

@@ -4,13 +4,14 @@
  * A graded quiz dispatches "wp:graded" {detail: {score, max, percent, passed}} on its form (SCORM bridge);
  * import and wipe dispatch "wp:changed" on document.
  *
- * API: window.werkplaats = {store, h, fill, T, say, register, download, notice}
+ * API: window.werkplaats = {store, h, fill, T, say, register, download, notice, $$, json, isObj}
  *   store.get(k) -> value checked against the rules of its key, or null (store.bad(k): stored but invalid);
  *   store.set(k, v) -> false and a notice when not stored; store.remove(k); store.keys() (without prefix)
  *   h(tag, attrs, ...kids), fill(el, ...kids): DOM building, text never parsed as HTML
  *   T(key, vars): string from the page's data-wp-strings JSON (labels.py BROWSER), "{x}" from vars.x
  *   say(el, text): live-region message; download(name, type, text); notice(el, text, repairFn)
  *   register(selector, initFn): initFn(el) once per matching element, on every page
+ *   $$(root, sel): array of matches; json(text): parsed value or null; isObj(v): a plain object (not an array)
  * Storage: window.__wpStorage (Storage interface, e.g. the SCORM bridge's) if set before the first page set-up,
  * else localStorage; keys, values (schema 2) and the progress file are described in README.md ("The browser side").
  */
@@ -20,9 +21,11 @@
   // -- strings (from the page), formatting, DOM
   const S = {};
   const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
+  const json = s => { try { return JSON.parse(s); } catch (e) { return null; } };
   function strings() {
     for (const el of $$(document, "[data-wp-strings]")) {
-      try { const o = JSON.parse(attr(el, "data-wp-strings")); for (const k in o) S[k] = S[k] || o[k]; } catch (e) { }
+      const o = json(attr(el, "data-wp-strings"));
+      for (const k in o) S[k] = S[k] || o[k];
     }
   }
   const en = () => /^en/i.test(document.documentElement.lang || "");
@@ -129,7 +132,7 @@
   }
   const skey = k => scope() + "wp:" + k;
   const broken = new Set();
-  const raw = k => { try { return JSON.parse(backend.getItem(skey(k))); } catch (e) { return undefined; } };
+  const raw = k => { try { return json(backend.getItem(skey(k))); } catch (e) { return null; } };
   const store = {
     get(k) {
       const v = raw(k);
@@ -197,7 +200,7 @@
   const norm = s => String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "").replace(/\s+/g, " ");
   function keyOf(q) {
-    try { return JSON.parse(attr(q.querySelector(".wp-answer"), "data-key")) || {}; } catch (e) { return {}; }
+    return json(attr(q.querySelector(".wp-answer"), "data-key")) || {};
   }
   function fingerprint(q) {
     let s = attr(q, "data-type") + attr(q.querySelector(".wp-answer"), "data-key"), x = 2166136261;
@@ -636,8 +639,7 @@
   }
   function readExport(textIn) {
     if (textIn.length > 1048576) throw new Error(T("toobig"));
-    let dump;
-    try { dump = JSON.parse(textIn); } catch (e) { dump = null; }
+    const dump = json(textIn);
     if (!isObj(dump) || dump.format !== "werkplaats-progress" || !isObj(dump.items)) throw new Error(T("badfile"));
     if (dump.version !== 1 && dump.version !== 2) throw new Error(T("badversion", { v: String(dump.version) }));
     const items = {};
@@ -813,7 +815,7 @@
     PARTS.push([sel, fn]);
     if (started) { strings(); setUp(sel, fn); }
   }
-  window.werkplaats = { store, h, fill, T, say, register, download, notice };
+  window.werkplaats = { store, h, fill, T, say, register, download, notice, $$, json, isObj };
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init)
     : init());
   let seen = false;
