@@ -180,8 +180,8 @@ BROWSER: dict[str, dict[str, dict[str, str]]] = {
             "printreport": "Overzicht afdrukken", "export": "Voortgang exporteren",
             "import": "Voortgang importeren", "reset": "Voortgang wissen",
             "confirm": "Al je antwoorden en resultaten in deze browser wissen?", "wiped": "Je voortgang is gewist.",
-            "imported": "Voortgang geïmporteerd: {q} toetsresultaten, {i} instrumenten, {l} lessen en {o} andere "
-                        "onderdelen toegevoegd of bijgewerkt.",
+            "imported": "Voortgang geïmporteerd. Toegevoegd of bijgewerkt: toetsresultaten {q}, instrumenten {i}, "
+                        "lessen {l}, andere onderdelen {o}.",
             "refused": "{e} Er is niets veranderd.",
             "badfile": "Dit bestand is geen export van Mijn voortgang.",
             "badversion": "Dit bestand komt uit een onbekende versie ({v}).",
@@ -246,8 +246,8 @@ BROWSER: dict[str, dict[str, dict[str, str]]] = {
             "printreport": "Print record", "export": "Export progress", "import": "Import progress",
             "reset": "Clear progress", "confirm": "Clear all your answers and results in this browser?",
             "wiped": "Your progress has been cleared.",
-            "imported": "Progress imported: {q} quiz results, {i} instruments, {l} lessons and {o} other parts "
-                        "added or updated.",
+            "imported": "Progress imported. Added or updated: quiz results {q}, instruments {i}, lessons {l}, "
+                        "other parts {o}.",
             "refused": "{e} Nothing was changed.", "badfile": "This file is not an export of My progress.",
             "badversion": "This file comes from an unknown version ({v}).",
             "baditem": "This file was refused: the part ‘{k}’ is not valid.",

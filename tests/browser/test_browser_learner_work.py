@@ -157,7 +157,9 @@ def test_an_older_export_is_merged_not_replacing_newer_work(page: object, base_u
     path.write_text(json.dumps(older), encoding="utf-8")
     open_progress(page, base_url)
     message = import_file(page, path)
-    assert "geïmporteerd: 1 toetsresultaten, 0 instrumenten, 1 lessen en 0 andere" in message, message
+    # Counts in a list ("lessen 1"), so that no number reads as wrong Dutch ("1 lessen").
+    assert "Toegevoegd of bijgewerkt: toetsresultaten 1, instrumenten 0, lessen 1, andere onderdelen 0." in message, \
+        message
     row = module_row(page)
     assert row[4] == "Geslaagd" and row[3].startswith("67% (4/6)")  # the newer result won
     assert row[2] == "1 van 2"  # the visited lesson came in
