@@ -52,9 +52,10 @@ def test_an_edit_reloads_the_open_page(context: object, served: tuple[str, Path]
     page.set_default_timeout(30_000)
     page.goto(url + "casussen/meneer-bakker/")
     assert page.locator("h1").inner_text() == "Meneer Bakker"
-    # Let the page finish loading (Material's search worker fetches lunr when idle) before the edit starts a
-    # rebuild that rewrites the site's files: a fetch in the middle of that may find a file not yet written.
-    page.wait_for_load_state("networkidle")
+    # Let Material's search worker finish loading lunr (its status line leaves "initialising") before the edit
+    # starts a rebuild that rewrites the site's files: a fetch in the middle of that may find a file not yet written.
+    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
+                           " return m && m.textContent.trim() && !/initiali/i.test(m.textContent); }")
     case = root / CASE
     case.write_text(case.read_text(encoding="utf-8") + "\nHij kookt elke zondag voor zijn buurman.\n",
                     encoding="utf-8")
