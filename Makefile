@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test lint serve offline check bench export clean chromium print-libs npm-deps properdocs wheel
+.PHONY: site test lint serve offline check bench export clean chromium print-libs npm-deps properdocs wheel assets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -97,6 +97,11 @@ $(NPM_DIR)/.installed: tests/package.json
 	cp tests/package.json $(NPM_DIR)/package.json
 	cd $(NPM_DIR) && npm install --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The shipped script and stylesheet (werkplaats/assets/dist/, committed) from the sources in werkplaats/assets/:
+# run it after editing a source; the tests fail while dist/ is stale. Only this needs Node, building a site does not.
+assets: $(VENV)/.site-installed npm-deps
+	$(BIN)/python -m werkplaats.minify --tools $(NPM_DIR)/node_modules/.bin
 
 # ruff (more than line length, see pyproject.toml) on the package and the tests, mypy on the package.
 lint: $(VENV)/.test-installed

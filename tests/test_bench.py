@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-KEYS = {"pages", "build_s", "plain_s", "ratio_vs_plain", "per_page_growth", "peak_mb", "median_page_kb", "check_s"}
+KEYS = {"pages", "build_s", "plain_s", "ratio_vs_plain", "per_page_growth", "peak_mb", "median_page_kb", "check_s",
+        "assets_gz"}
 
 
 def test_bench_json_report() -> None:
@@ -19,6 +20,9 @@ def test_bench_json_report() -> None:
     assert set(report) == KEYS
     assert 50 <= report["pages"] <= 70
     assert report["build_s"] > 0 and report["plain_s"] > 0 and report["peak_mb"] > 0
+    from werkplaats.minify import gzipped_size
+
+    assert report["assets_gz"] == gzipped_size()["total"]  # what the built site ships, measured there
     assert "building the same pages with plain mkdocs-material" in result.stderr  # progress goes to stderr
 
 

@@ -40,8 +40,10 @@ def test_scorm_package_holds_the_dialogue_and_its_player(package: Path) -> None:
         names = set(archive.namelist())
         page = archive.read("index.html").decode("utf-8")
         manifest = archive.read("imsmanifest.xml").decode("utf-8")
-    assert {"assets/dialogue.js", "assets/dialogue.css"} <= names
-    assert '<file href="assets/dialogue.js"/>' in manifest
+        script = archive.read("assets/werkplaats.js")
+    assert {"assets/werkplaats.js", "assets/werkplaats.css"} <= names  # the player is part of the one script
+    assert b"data-dlg-ready" in script
+    assert '<file href="assets/werkplaats.js"/>' in manifest
     tree = lxml_html.fromstring(page)
     section = tree.get_element_by_id("dialogue-kort-gesprek")
     assert section.find_class("wp-dialogue")[0].get("data-dialogue") == "kort-gesprek"

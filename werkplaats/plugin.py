@@ -19,7 +19,7 @@ from werkplaats.content import ContentError, load_project
 from werkplaats.content.models import TYPES
 from werkplaats.incremental import GeneratedPage, ServeCache, Tracker
 from werkplaats.labels import labels_for
-from werkplaats.minify import shipped
+from werkplaats.minify import shipped_files
 from werkplaats.pages.generate import Generator, PageSet
 from werkplaats.report import ReportCache, quality_findings, summary_line
 from werkplaats.search import use_dutch_search
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from werkplaats.content import Project
 
 log = get_plugin_logger(__name__)
-ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/werkplaats"
 
 
@@ -122,15 +121,10 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
             config.nav = _add_review_nav(_expand_nav(config.nav, self.pageset.nav), self.generator.labels["review"])
         _add_theme_dir(config)
         use_dutch_search(config)
+        # One stylesheet and one script (werkplaats/assets/dist/, see minify.py): quizzes, instruments, progress,
+        # dialogues, exam mode and Herhalen, and "Mijn ontwikkeling".
         config.extra_css.insert(0, f"{ASSET_DIR}/werkplaats.css")
-        config.extra_css.insert(1, f"{ASSET_DIR}/exam.css")
         config.extra_javascript.append(f"{ASSET_DIR}/werkplaats.js")
-        config.extra_css.insert(1, f"{ASSET_DIR}/dialogue.css")
-        config.extra_javascript.append(f"{ASSET_DIR}/dialogue.js")
-        config.extra_javascript.append(f"{ASSET_DIR}/exam.js")  # after werkplaats.js: it uses window.werkplaats
-        if project.items["competence"]:  # "Mijn ontwikkeling" (after werkplaats.js, whose API it uses)
-            config.extra_css.insert(1, f"{ASSET_DIR}/pop.css")
-            config.extra_javascript.append(f"{ASSET_DIR}/pop.js")
         if config.strict:
             self.counter = _Counter()
             logging.getLogger("mkdocs").addHandler(self.counter)
@@ -148,9 +142,8 @@ class WerkplaatsPlugin(BasePlugin[WerkplaatsConfig]):
         page_class = GeneratedPage if self.tracker is not None else File
         for uri, markdown in self.pageset.pages.items():
             files.append(page_class.generated(config, uri, content=markdown))
-        for asset in sorted(ASSETS.iterdir()):
-            if asset.is_file():
-                files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", content=shipped(asset)))
+        for name, asset in shipped_files().items():
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=asset.read_bytes()))
         if self.tracker is not None:
             self.tracker.plan(config, files, self.pageset.pages, self.generator.templates)
         return files

@@ -15,56 +15,10 @@ COMPETENCE = "competenties/gesprek-voeren/"
 POP = "ontwikkeling/"
 GOAL = "Ik oefen het doorvragen naar de vraag achter de vraag in drie huisbezoeken"
 
-# Until werkplaats.js has the window.werkplaats API (issue #10), a minimal stand-in of that contract; it is used
-# only when the real script does not define the API.
-SHIM = """
-(() => {
-  const S = {}, parts = [], P = () => { try { return new URL(window.__md_scope).pathname + "wp:"; }
-    catch (e) { return "/wp:"; } };
-  function h(tag, attrs, ...kids) {
-    const el = /^(svg|rect|text|title|g|path)$/.test(tag)
-      ? document.createElementNS("http://www.w3.org/2000/svg", tag) : document.createElement(tag);
-    for (const k in attrs || {}) { const v = attrs[k]; if (v == null || v === false) continue;
-      if (k.slice(0, 2) === "on") el.addEventListener(k.slice(2), v); else el.setAttribute(k, v === true ? "" : v); }
-    return fill(el, ...kids);
-  }
-  function fill(el, ...kids) { el.replaceChildren();
-    for (const k of kids.flat(3)) if (k != null && k !== false) el.append(k.nodeType ? k : String(k)); return el; }
-  const store = {
-    get(k) { try { return JSON.parse(localStorage.getItem(P() + k)); } catch (e) { return null; } },
-    bad: () => false,
-    set(k, v) { localStorage.setItem(P() + k, JSON.stringify(v)); return true; },
-    remove(k) { localStorage.removeItem(P() + k); },
-    keys() { return Object.keys(localStorage).filter(k => k.startsWith(P())).map(k => k.slice(P().length)); }
-  };
-  const T = (k, vars) => String(k in S ? S[k] : k)
-    .replace(/\\{(\\w+)\\}/g, (m, x) => (vars && x in vars ? vars[x] : m));
-  const say = (el, t) => { el.textContent = ""; setTimeout(() => { el.textContent = t; }, 50); };
-  function download(name, type, text) { const a = h("a", { href: URL.createObjectURL(new Blob([text], { type })),
-    download: name }); a.click(); }
-  function notice(el, text, fix) { const b = h("div", { class: "wp-notice", role: "alert" }, h("p", null, text),
-    fix && h("button", { type: "button", onclick: fix }, "herstel")); (el || document.body).before(b); }
-  let watching = false;
-  function run() {
-    for (const el of document.querySelectorAll("[data-wp-strings]")) Object.assign(S, JSON.parse(el.dataset.wpStrings));
-    for (const [sel, fn] of parts) for (const el of document.querySelectorAll(sel)) {
-      if (el.hasAttribute("data-wp-ready")) continue; el.setAttribute("data-wp-ready", ""); fn(el); }
-  }
-  function register(sel, fn) {
-    parts.push([sel, fn]);
-    if (!watching && window.document$) { watching = true; window.document$.subscribe(() => run()); }
-    if (document.readyState !== "loading") run(); else document.addEventListener("DOMContentLoaded", run);
-  }
-  window.werkplaats = { store, h, fill, T, say, register, download, notice };
-})();
-"""
-REAL_API = "window.werkplaats = {" in (ROOT / "werkplaats" / "assets" / "werkplaats.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture
 def pop_page(page: object) -> object:
-    if not REAL_API:
-        page.context.add_init_script(SHIM)
     page.on("dialog", lambda dialog: dialog.accept())
     return page
 
@@ -287,8 +241,6 @@ def test_broken_stored_plan_is_not_used(pop_page: object, base_url: str) -> None
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_on_both_pages(new_context: object, base_url: str, axe_path: Path, scheme: str) -> None:
     context = new_context(color_scheme=scheme)
-    if not REAL_API:
-        context.add_init_script(SHIM)
     page = context.new_page()
     open_competence(page, base_url)
     rate(page, "startbekwaam.0", 2)
@@ -303,8 +255,6 @@ def test_axe_on_both_pages(new_context: object, base_url: str, axe_path: Path, s
 def test_keyboard_and_narrow_screen(new_context: object, base_url: str) -> None:
     """At 360 px the scale wraps inside the page, and the radios are reached and set with the keyboard."""
     context = new_context(viewport={"width": 360, "height": 740})
-    if not REAL_API:
-        context.add_init_script(SHIM)
     page = context.new_page()
     open_competence(page, base_url)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
@@ -317,7 +267,6 @@ def test_keyboard_and_narrow_screen(new_context: object, base_url: str) -> None:
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
 
 
-@pytest.mark.skipif(not REAL_API, reason="evidence reads the stored records of the werkplaats.js rewrite (#10)")
 def test_evidence_from_the_site(pop_page: object, base_url: str) -> None:
     """A passed module quiz and read lessons show as linked evidence; what is not done yet is a learning activity."""
     page = pop_page
@@ -378,7 +327,6 @@ def test_evidence_rules(pop_page: object, base_url: str) -> None:
                      "Gesprek geoefend: Gesprek met Bakker (Breed gesprek; score +3) | d/"]
 
 
-@pytest.mark.skipif(not REAL_API, reason="the dialogue evidence needs the dialogue player of main")
 def test_evidence_from_a_played_dialogue(pop_page: object, base_url: str) -> None:
     """Playing the minimal site's dialogue to an ending gives evidence with the verdict and this competence's tally
     (+2 for the open question, +1 for asking about the club)."""

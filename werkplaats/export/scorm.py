@@ -49,7 +49,6 @@ ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMAS = Path(__file__).parent / "schemas" / "scorm12"
 SCHEMA_FILES = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd")
-WERKPLAATS_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
 def _site_quiz(ctx: ExportContext):
@@ -75,18 +74,14 @@ def assets(ctx: ExportContext) -> tuple[dict[str, bytes], list[str], list[str]]:
     for css in ctx.site.extra_css:
         files[f"assets/extra/{css.name}"] = css.read_bytes()
         stylesheets.append(f"assets/extra/{css.name}")
-    # werkplaats.css and .js are copied as they are at export time: the site and the package share them.
-    files["assets/werkplaats.css"] = shipped(WERKPLAATS_ASSETS / "werkplaats.css")
+    # The site's own script and stylesheet (werkplaats/assets/dist/): quizzes, dialogues, exam mode and the rest.
+    files["assets/werkplaats.css"] = shipped("werkplaats.css")
     files["assets/export.css"] = static_file("export.css")
     stylesheets += ["assets/werkplaats.css", "assets/export.css"]
-    files["assets/werkplaats.js"] = shipped(WERKPLAATS_ASSETS / "werkplaats.js")
+    files["assets/werkplaats.js"] = shipped("werkplaats.js")
     files["assets/scorm.js"] = static_file("scorm.js")
-    for name in ("dialogue.css", "dialogue.js", "exam.css", "exam.js"):  # the dialogues' player and exam mode
-        files[f"assets/{name}"] = shipped(WERKPLAATS_ASSETS / name)
-    stylesheets.insert(stylesheets.index("assets/werkplaats.css") + 1, "assets/dialogue.css")
-    stylesheets.insert(stylesheets.index("assets/werkplaats.css") + 1, "assets/exam.css")
     # scorm.js first: it installs `window.__wpStorage` (the LMS as the only store) before werkplaats.js starts.
-    return files, stylesheets, ["assets/scorm.js", "assets/werkplaats.js", "assets/dialogue.js", "assets/exam.js"]
+    return files, stylesheets, ["assets/scorm.js", "assets/werkplaats.js"]
 
 
 def page(ctx: ExportContext, content: ModuleContent) -> dict[str, bytes]:
