@@ -53,19 +53,18 @@ def _site_quiz(ctx: ExportContext) -> Any:
     return render
 
 
-def _relink(html: str, here: set[str], cases: set[str], glossary: str) -> str:
-    """Links within the one-page document (`#top`, `#case-x`, `#term-x`) made to work across the pages."""
+def _relink(html: str, here: set[str], pages: dict[str, str]) -> str:
+    """Links within the one-page document (`#top`, `#unit-x`, `#case-x`, `#glossary`, `#term-x`) made to work across
+    the pages: `pages` is the page of each of those anchors that is one."""
 
     def fix(match: re.Match[str]) -> str:
         anchor = match.group(1)
         if anchor in here:
             return match.group(0)
-        if anchor == "top":
-            return 'href="index.html"'
-        if anchor in cases:
-            return f'href="{anchor}.html"'
+        if anchor in pages:
+            return f'href="{pages[anchor]}"'
         if anchor.startswith("term-"):
-            return f'href="{glossary}#{anchor}"'
+            return f'href="{pages["glossary"]}#{anchor}"'
         return match.group(0)
 
     return re.sub(r'href="#([^"]+)"', fix, html)
@@ -87,14 +86,16 @@ def web_pages(ctx: ExportContext, content: ModuleContent) -> tuple[dict[str, byt
               for case in doc.cases]
     if doc.terms:
         pages.append(("begrippen.html", labels["glossary"], "glossary", {}))
-    listing = [{"href": href, "title": title} for href, title, _, _ in pages[1:]]
+    # The pages' templates link as in the one-page document; these anchors are pages of their own here.
+    anchors = {"top": "index.html", "glossary": "begrippen.html"}
+    anchors.update({unit.anchor: f"{unit.id}.html" for unit in doc.units})
+    anchors.update({case.anchor: f"{case.anchor}.html" for case in doc.cases})
     files: dict[str, bytes] = {}
     for href, title, kind, extra in pages:
         html = ctx.render("cc/page.html", doc=doc, module=module, lang=ctx.lang, title=title, kind=kind,
-                          stylesheets=stylesheets, scripts=scripts, pages=listing, **extra)
+                          stylesheets=stylesheets, scripts=scripts, **extra)
         ids = set(re.findall(r'\sid="([^"]+)"', html))
-        cases = {case.anchor for case in doc.cases}
-        files[f"web/{href}"] = _relink(html, ids, cases, "begrippen.html").encode("utf-8")
+        files[f"web/{href}"] = _relink(html, ids, anchors).encode("utf-8")
     shared = {f"web/{name}": data for name, data in {**assets, **doc.media}.items()}
     files.update(shared)
     return files, [(f"web/{href}", title) for href, title, _, _ in pages], sorted(shared), doc
