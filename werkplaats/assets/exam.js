@@ -51,7 +51,7 @@
 
   // Every graded quiz: wrong answers (and right ones the learner doubted) enter box 1; Herhalen moves them on.
   document.addEventListener("wp:graded", e => {
-    if (!window.__md_scope) return; // not on the site (a SCORM package): no Herhalen, keep the LMS's store small
+    if (!W.site) return; // not on the site (a SCORM package): no Herhalen, keep the LMS's store small
     const form = e.target, id = attr(form, "data-wp-quiz"), review = form.closest(".wp-herhalen");
     const keys = review ? json(attr(review, "data-wp-review")) || {} : null, module = attr(form, "data-module");
     const exam = isExam(form), r = queue();
@@ -277,7 +277,7 @@
       store.set(key(form), rec);
       location.reload();
     });
-    for (const q of window.__md_scope ? $$(form, ".wp-question") : []) {
+    for (const q of W.site ? $$(form, ".wp-question") : []) {
       if (attr(q, "data-type") === "open") continue;
       q.after(h("p", { class: "wp-doubt" }, h("label", null, // outside the question: not an answer
         h("input", { type: "checkbox", "data-wp-doubt": qid(q) }), " ", T("doubt"))));

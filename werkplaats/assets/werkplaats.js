@@ -4,7 +4,8 @@
  * A graded quiz dispatches "wp:graded" {detail: {score, max, percent, passed}} on its form (SCORM bridge);
  * import and wipe dispatch "wp:changed" on document.
  *
- * API: window.werkplaats = {store, h, fill, T, say, register, download, notice, $$, json, isObj}
+ * API: window.werkplaats = {site, store, h, fill, T, say, register, download, notice, $$, json, isObj}
+ *   site: true on the site (Material's __md_scope exists), false in a SCORM package
  *   store.get(k) -> value checked against the rules of its key, or null (store.bad(k): stored but invalid);
  *   store.set(k, v) -> false and a notice when not stored; store.remove(k); store.keys() (without prefix)
  *   h(tag, attrs, ...kids), fill(el, ...kids): DOM building, text never parsed as HTML
@@ -127,10 +128,11 @@
   function pick() {
     try { if (!backend) backend = window.__wpStorage || window.localStorage; } catch (e) {  }
   }
-  function scope() {
-    try { return (window.__md_scope && new URL(window.__md_scope).pathname) || "/"; } catch (e) { return "/"; }
-  }
-  const skey = k => scope() + "wp:" + k;
+  // Material's __md_scope (the site's root) tells the site from a SCORM package or another host without it
+  const site = !!window.__md_scope;
+  let scope = "/";
+  try { if (site) scope = new URL(__md_scope).pathname; } catch (e) {  }
+  const skey = k => scope + "wp:" + k;
   const broken = new Set();
   const raw = k => { try { return json(backend.getItem(skey(k))); } catch (e) { return null; } };
   const store = {
@@ -291,10 +293,9 @@
     fill(q.querySelector(".wp-feedback"), out);
   }
 
-  function progressUrl() { // "Mijn voortgang" of the site (none in SCORM packages)
-    if (!window.__md_scope) return null;
-    return new URL("voortgang/" + (/\.html$/.test(location.pathname) ? "index.html" : ""), window.__md_scope).href;
-  }
+  // "Mijn voortgang" of the site (none in SCORM packages)
+  const progressUrl = () => site && new URL("voortgang/" + (/\.html$/.test(location.pathname) ? "index.html" : ""),
+    __md_scope).href;
 
   function check(form, restoring) {
     let score = 0, max = 0;
@@ -815,7 +816,7 @@
     PARTS.push([sel, fn]);
     if (started) { strings(); setUp(sel, fn); }
   }
-  window.werkplaats = { store, h, fill, T, say, register, download, notice, $$, json, isObj };
+  window.werkplaats = { site, store, h, fill, T, say, register, download, notice, $$, json, isObj };
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init)
     : init());
   let seen = false;
