@@ -4,27 +4,20 @@
   "use strict";
   const W = window.werkplaats;
   if (!W || window.werkplaatsPop) return;
-  const { store, h, fill, T, say, register, download, notice, $$, json, isObj } = W;
+  const { store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list, map, shape, date } = W;
   const LV = ["startbekwaam", "vakbekwaam", "vakvolwassen"], own = (o, k) => Object.hasOwn(o, k);
 
-  // Checks of every stored or imported value
-  const re = x => v => typeof v === "string" && x.test(v), DAY = re(/^\d{4}-\d\d-\d\d$/);
-  const ID = re(/^[a-z0-9][a-z0-9-]{0,79}$/), RK = re(/^(startbekwaam|vakbekwaam|vakvolwassen)\.\d{1,3}$/);
-  const ISO = re(/^\d{4}-\d\d-\d\dT[\d:.]{5,12}Z$/), str = n => v => typeof v === "string" && v.length <= n
-    && !/<[a-z!/?]/i.test(v), lvl = v => Number.isInteger(v) && v >= 0 && v <= 3, tx = str(2000), tid = str(40);
-  const shape = (rules, need) => v => isObj(v) && Object.keys(v).every(k => own(rules, k) && rules[k](v[k]))
-    && need.every(k => own(v, k));
-  const dict = (n, key, ok) => v => isObj(v) && Object.keys(v).length <= n
-    && Object.keys(v).every(k => key(k) && ok(v[k]));
-  const list = (n, ok) => v => Array.isArray(v) && v.length <= n && v.every(ok);
-  const comp = shape({ ratings: dict(300, RK, shape({ v: lvl, fp: re(/^[0-9a-f]{8}$/), date: ISO }, ["v", "fp"])),
-    snapshots: list(100, shape({ date: ISO, level: lvl, ratings: dict(300, RK, lvl) }, ["date", "level"])),
+  // Checks of every stored or imported value (the parts come from werkplaats.js)
+  const DAY = is(/^\d{4}-\d\d-\d\d$/), ID = is(/^[a-z0-9][a-z0-9-]{0,79}$/);
+  const RK = is(/^(startbekwaam|vakbekwaam|vakvolwassen)\.\d{1,3}$/), lvl = v => [0, 1, 2, 3].includes(v);
+  const tx = text(2000), tid = text(40);
+  const comp = shape({ ratings: map(300, shape({ v: lvl, fp: is(/^[0-9a-f]{8}$/), date }, ["v", "fp"]), RK),
+    snapshots: list(100, shape({ date, level: lvl, ratings: map(300, lvl, RK) }, ["date", "level"])),
     notes: list(200, shape({ id: tid, date: DAY, situation: tx, task: tx, action: tx, result: tx, reflection: tx },
       ["id", "date"])),
-    goals: list(100, shape({ id: tid, what: tx, how: tx, when: DAY, who: str(300), date: ISO },
-      ["id", "what", "when"])) },
+    goals: list(100, shape({ id: tid, what: tx, how: tx, when: DAY, who: text(300), date }, ["id", "what", "when"])) },
   ["ratings", "snapshots", "notes", "goals"]);
-  const valid = shape({ competences: dict(500, ID, comp) }, ["competences"]);
+  const valid = shape({ competences: map(500, comp, ID) }, ["competences"]);
 
   // The level rule: all indicators of a level at 2 or 3 (with the current fingerprint), and the level below
   const ok = (L, r, l) => L[l].filter((p, i) => { const x = r[l + "." + i]; return x && x.fp === p && x.v > 1; });
@@ -178,7 +171,7 @@
       const p = v.pop, cs = isObj(p) && isObj(p.competences) ? p.competences : {};
       const bad = Object.keys(cs).find(k => !ID(k) || !comp(cs[k])) || "pop";
       if (!valid(p)) throw Error(T("pBadPart", { k: bad.slice(0, 80) }));
-      if (v.name != null && !str(200)(v.name)) throw Error(T("pBadPart", { k: "name" }));
+      if (v.name != null && !text(200)(v.name)) throw Error(T("pBadPart", { k: "name" }));
       return v;
     }
     file.onchange = () => {

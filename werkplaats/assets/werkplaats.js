@@ -4,7 +4,8 @@
  * A graded quiz dispatches "wp:graded" {detail: {score, max, percent, passed}} on its form (SCORM bridge);
  * import and wipe dispatch "wp:changed" on document.
  *
- * API: window.werkplaats = {site, store, h, fill, T, say, register, download, notice, $$, json, isObj}
+ * API: window.werkplaats = {site, store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list,
+ *   map, shape, date}
  *   site: true on the site (Material's __md_scope exists), false in a SCORM package
  *   store.get(k) -> value checked against the rules of its key, or null (store.bad(k): stored but invalid);
  *   store.set(k, v) -> false and a notice when not stored; store.remove(k); store.keys() (without prefix)
@@ -13,6 +14,8 @@
  *   say(el, text): live-region message; download(name, type, text); notice(el, text, repairFn)
  *   register(selector, initFn): initFn(el) once per matching element, on every page
  *   $$(root, sel): array of matches; json(text): parsed value or null; isObj(v): a plain object (not an array)
+ *   checks (each makes a predicate v => boolean): is(regex), text(max: no markup), list(n, ok), map(n, ok, keyOk:
+ *   keys like ids by default), shape(rules, required keys: own keys only); date: an ISO date-time string
  * Storage: window.__wpStorage (Storage interface, e.g. the SCORM bridge's) if set before the first page set-up,
  * else localStorage; keys, values (schema 2) and the progress file are described in README.md ("The browser side").
  */
@@ -81,45 +84,43 @@
     if (el) el.before(box); else at.prepend(box);
     return box;
   }
-  // -- checks of every stored or imported value, by key
+  // -- checks of every stored or imported value, by key. Each check is a predicate v => boolean, built from parts
+  // that pop.js uses too: is(regex), text(max), list(n, ok), map(n, ok, keyOk), shape(rules, required keys).
   const isObj = v => v != null && typeof v === "object" && !Array.isArray(v);
-  const ID = /^[\w.-]{1,120}$/, ISO = /^\d{4}-\d\d-\d\dT[\d:.]{5,12}Z$/;
-  const text = (v, max) => typeof v === "string" && v.length <= (max || 10000) && !/<[a-z!/?]/i.test(v);
-  const texts = (v, n) => Array.isArray(v) && v.length <= (n || 100) && v.every(x => text(x, 2000));
-  const map = (v, ok, n) => isObj(v) && Object.keys(v).length <= (n || 500)
-    && Object.keys(v).every(k => ID.test(k) && ok(v[k]));
-  const bool = v => typeof v === "boolean", date = v => typeof v === "string" && ISO.test(v);
-  const nr = (v, lo, hi) => typeof v === "number" && isFinite(v) && v >= lo && v <= hi;
+  const own = (o, k) => Object.hasOwn(o, k), keys = Object.keys;
+  const is = re => v => typeof v === "string" && re.test(v);
+  const text = (max = 10000) => v => typeof v === "string" && v.length <= max && !/<[a-z!/?]/i.test(v);
+  const list = (n, ok) => v => Array.isArray(v) && v.length <= n && v.every(ok);
+  const id = is(/^[\w.-]{1,120}$/);
+  const map = (n, ok, key = id) => v => isObj(v) && keys(v).length <= n && keys(v).every(k => key(k) && ok(v[k]));
+  const shape = (rules, need = []) => v => isObj(v) && keys(v).every(k => own(rules, k) && rules[k](v[k]))
+    && need.every(k => own(v, k));
+  const nr = (lo, hi) => v => typeof v === "number" && isFinite(v) && v >= lo && v <= hi;
+  const orNull = ok => v => v === null || ok(v);
+  const bool = v => typeof v === "boolean", date = is(/^\d{4}-\d\d-\d\dT[\d:.]{5,12}Z$/);
   const plain = v => typeof v === "string" && v.length <= 10000;
-  const answer = v => plain(v) || (Array.isArray(v) && v.length <= 100 && v.every(plain));
-  const path = v => text(v, 500) && v[0] === "/";
-  const result = v => v === null || (isObj(v) && shape(v, { score: x => nr(x, 0, 1e4), max: x => nr(x, 0, 1e4),
-    percent: x => nr(x, 0, 100), passed: x => x === null || bool(x), mark: x => x === null || nr(x, 0, 100),
-    date }));
-  const legacy = v => isObj(v) && Object.keys(v).length <= 500 && Object.keys(v).every(k => k.length < 300)
-    && Object.values(v).every(answer);
-  function shape(v, rules) {
-    return isObj(v) && Object.keys(v).every(k => rules[k] && rules[k](v[k]));
-  }
+  const answer = v => plain(v) || list(100, plain)(v);
+  const path = v => text(500)(v) && v[0] === "/";
+  const pct = orNull(nr(0, 100));
+  const result = orNull(shape({ score: nr(0, 1e4), max: nr(0, 1e4), percent: nr(0, 100), passed: orNull(bool),
+    mark: pct, date }));
   function free(v, depth) {
     if (depth > 8) return false;
     if (Array.isArray(v)) return v.length <= 2000 && v.every(x => free(x, depth + 1));
-    if (isObj(v)) return Object.keys(v).every(k => k.length <= 200 && free(v[k], depth + 1));
-    return v === null || bool(v) || nr(v, -1e12, 1e12) || text(v);
+    if (isObj(v)) return keys(v).every(k => k.length <= 200 && free(v[k], depth + 1));
+    return v === null || bool(v) || nr(-1e12, 1e12)(v) || text()(v);
   }
   const RULES = [
-    [/^quiz:[\w.-]{1,120}$/, v => shape(v, { answers: x => map(x, answer), fp: x => map(x, y => text(y, 20)),
-      graded: bool, result, kind: x => x === "quiz" || x === "check", module: x => text(x, 120),
-      title: x => text(x, 300), path, changed: x => texts(x, 500) && x.every(y => ID.test(y)), legacy })],
-    [/^instrument:[\w.-]{1,120}$/, v => shape(v, { answers: x => map(x, y => nr(y, -100, 100), 1000), done: bool,
-      date, title: x => text(x, 300), team: x => texts(x, 200) })],
-    [/^exam:[\w.-]{1,120}$/, v => shape(v, { n: x => nr(x, 0, 1e4), best: x => x === null || nr(x, 0, 100),
-      last: x => x === null || nr(x, 0, 100), draw: x => texts(x, 500) && x.every(y => ID.test(y)),
-      start: x => x === null || date(x), done: bool, extra: bool })],
+    [/^quiz:[\w.-]{1,120}$/, shape({ answers: map(500, answer), fp: map(500, text(20)), graded: bool, result,
+      kind: x => x === "quiz" || x === "check", module: text(120), title: text(300), path, changed: list(500, id),
+      legacy: map(500, answer, k => k.length < 300) })],
+    [/^instrument:[\w.-]{1,120}$/, shape({ answers: map(1000, nr(-100, 100)), done: bool, date, title: text(300),
+      team: list(200, text(2000)) })],
+    [/^exam:[\w.-]{1,120}$/, shape({ n: nr(0, 1e4), best: pct, last: pct, draw: list(500, id), start: orNull(date),
+      done: bool, extra: bool })],
     [/^(dialogue:[\w.-]{1,120}|review|pop)$/, v => isObj(v) && JSON.stringify(v).length <= 100000 && free(v, 0)],
-    [/^visits$/, v => isObj(v) && Object.keys(v).length <= 5000 && Object.keys(v).every(path)
-      && Object.values(v).every(date)],
-    [/^name$/, v => text(v, 200)],
+    [/^visits$/, map(5000, date, path)],
+    [/^name$/, text(200)],
     [/^schema$/, v => v === 2]
   ];
   const valid = (k, v) => RULES.some(([re, ok]) => re.test(k) && ok(v));
@@ -498,7 +499,7 @@
   }
 
   function showProfile(form, spec, restoring) {
-    const values = readValues(form, spec), all = itemsOf(spec), count = Object.keys(values).length;
+    const values = readValues(form, spec), all = itemsOf(spec), count = keys(values).length;
     const box = form.querySelector(".wp-profile"), title = attr(form, "data-title") || "";
     const id = attr(form, "data-id"), version = attr(form, "data-version");
     const heading = h("h2", { tabindex: "-1", class: "wp-profile-title" }, T("profile") + (title ? ": " + title : ""));
@@ -559,9 +560,9 @@
       }
       const values = {};
       all.forEach((it, k) => {
-        if (Number.isInteger(data.a[k]) && nr(data.a[k], spec.min, spec.max)) values[it.id] = data.a[k];
+        if (Number.isInteger(data.a[k]) && nr(spec.min, spec.max)(data.a[k])) values[it.id] = data.a[k];
       });
-      if (!Object.keys(values).length) return problems.push(T("empty", { n: i + 1 }));
+      if (!keys(values).length) return problems.push(T("empty", { n: i + 1 }));
       members.push(profileOf(spec, values));
       good.push(line);
     });
@@ -624,7 +625,7 @@
     const path = pathOf(location.href);
     if (!/\/modules\/[^/]+\/[^/]+/.test(path)) return;
     const v = store.get("visits") || (store.bad("visits") ? null : {});
-    if (v && Object.keys(v).length < 5000) { v[path] = new Date().toISOString(); store.set("visits", v); }
+    if (v && keys(v).length < 5000) { v[path] = new Date().toISOString(); store.set("visits", v); }
   }
 
   function quizState(m, saved) {
@@ -635,7 +636,7 @@
         saved.changed && saved.changed.length ? " · " + T("changedshort") : ""],
       h("span", { class: "wp-state wp-state--" + state }, icon(state), " ", T(state + "short"))];
     }
-    const busy = saved && saved.answers && Object.keys(saved.answers).length;
+    const busy = saved && saved.answers && keys(saved.answers).length;
     return [T(r ? "done" : busy ? "busy" : "notstarted"), h("span", { class: "wp-state" }, "–")];
   }
   function readExport(textIn) {
@@ -660,7 +661,7 @@
       if (k === "visits") {
         const all = Object.assign({}, old || {});
         for (const p in v) if (!all[p] || v[p] > all[p]) { if (!all[p]) n.l++; all[p] = v[p]; }
-        if (Object.keys(all).length > 5000) throw new Error(T("baditem", { k }));
+        if (keys(all).length > 5000) throw new Error(T("baditem", { k }));
         writes[k] = all;
       } else if (k === "name" || k === "schema") {
         if (!old) writes[k] = v;
@@ -816,7 +817,8 @@
     PARTS.push([sel, fn]);
     if (started) { strings(); setUp(sel, fn); }
   }
-  window.werkplaats = { site, store, h, fill, T, say, register, download, notice, $$, json, isObj };
+  window.werkplaats = { site, store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list,
+    map, shape, date };
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init)
     : init());
   let seen = false;
