@@ -7,15 +7,14 @@
   const W = window.werkplaats;
   if (!W || window.__wpDialogue) return;
   window.__wpDialogue = true;
-  const { store, h, fill, T, say, register, $$, json } = W;
+  const { store, h, fill, T, say, register, $$, json, day, button } = W;
 
   const copy = (li, sel) => { const el = li.querySelector(sel); return el ? el.cloneNode(true) : ""; };
   const text = (li, sel) => (li.querySelector(sel) || {}).textContent || "";
   const data = (el, name) => json(el.getAttribute(name)) || {};
   const key = id => "dialogue:" + id;
-  const button = (label, onclick) => h("button", { type: "button", class: "md-button", onclick }, label);
 
-  function play(root) {
+  const play = root => {
     root.setAttribute("data-dlg-ready", "");
     const id = root.dataset.dialogue, names = data(root, "data-competences");
     const me = root.dataset.me, start = root.dataset.start, nodes = Object.create(null);
@@ -32,7 +31,7 @@
     root.querySelector(".wp-dlg-map").hidden = true;
     root.append(h("div", { class: "wp-dlg-play" }, note, log, turn, live, tally));
 
-    function fits(s) {
+    const fits = s => {
       if (!Array.isArray(s.path) || !Array.isArray(s.choices) || s.path[0] !== start ||
           s.path.length !== s.choices.length + 1 || s.path.length > 500) return false;
       for (let i = 0; i < s.choices.length; i++) {
@@ -41,7 +40,7 @@
       }
       const last = s.path[s.choices.length];
       return s.ended == null || (s.ended === last && !!nodes[last].end);
-    }
+    };
     // store.get gives null for a missing, unreadable or invalid value; only a missing one starts without a notice
     let state = store.get(key(id));
     if (state ? !fits(state) : store.keys().includes(key(id))) {
@@ -52,7 +51,7 @@
     state = state || fresh();
 
     const speech = node => [h("p", { class: "wp-dlg-who" }, text(node.li, ".wp-dlg-name")), copy(node.li, ".wp-dlg-text")];
-    function draw() {
+    const draw = () => {
       const sums = {};
       fill(log, state.choices.map((n, i) => {
         const node = nodes[state.path[i]], choice = node.choices[n];
@@ -89,26 +88,24 @@
             turn.focus();
           }))));
       }
-    }
+    };
     draw();
-  }
+  };
 
-  function progress(el) {
+  const progress = el => {
     el.setAttribute("data-dlg-ready", "");
     const entries = data(el, "data-wp-dialogues");
     fill(el, h("h2", null, T("dialogues")), h("ul", null, (Array.isArray(entries) ? entries : []).map(d => {
       const s = store.get(key(d.id)), ends = d.endings || {};
       let status = T("dlg_none");
       if (s && Array.isArray(s.choices)) {
-        const when = new Date(s.date);
         status = typeof ends[s.ended] == "string"
-          ? T("dlg_done", { d: isNaN(when) ? "?" : when.toLocaleDateString(/^en/i.test(document.documentElement.lang)
-            ? "en-GB" : "nl", { dateStyle: "long" }), v: ends[s.ended] })
+          ? T("dlg_done", { d: day(s.date), v: ends[s.ended] })
           : T("dlg_busy", { n: s.choices.length });
       }
       return h("li", null, h("a", { href: d.url }, d.title), ": " + status);
     })));
-  }
+  };
 
   register("[data-dialogue]", play);
   register(".wp-dialogue-progress[data-wp-dialogues]", progress);

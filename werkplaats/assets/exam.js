@@ -9,7 +9,7 @@
   const W = window.werkplaats;
   if (!W || window.__wpExamJs) return;
   window.__wpExamJs = true;
-  const { store, h, fill, T, say, register, $$, json } = W;
+  const { store, h, fill, T, say, register, $$, json, mix, button } = W;
   const attr = (el, name) => el.getAttribute(name);
   const DAYS = [1, 3, 7, 14, 30];
   const pad = n => (n < 10 ? "0" : "") + n;
@@ -17,14 +17,6 @@
     const d = new Date();
     d.setDate(d.getDate() + (plus || 0));
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-  };
-  const mix = xs => {
-    xs = xs.slice();
-    for (let i = xs.length - 1; i > 0; i--) {
-      const j = Math.floor(Math.random() * (i + 1));
-      [xs[i], xs[j]] = [xs[j], xs[i]];
-    }
-    return xs;
   };
   const qid = q => attr(q, "data-qid");
   const settings = form => {
@@ -34,18 +26,18 @@
   const isExam = form => { const c = settings(form); return !!c && c.mode === "exam"; };
   const answered = q => $$(q, "input:checked").length > 0
     || $$(q, "input[type=text],textarea").some(t => t.value.trim()) || $$(q, "select").some(s => s.value);
-  function renumber(form) {
+  const renumber = form => {
     $$(form, ".wp-question .wp-qnum").forEach((el, i) => { el.textContent = el.textContent.replace(/\d+/, i + 1); });
-  }
+  };
 
   /* -- the review queue ----------------------------------------------------------------------------------------- */
   const okEntry = v => v && typeof v === "object" && v.box >= 1 && v.box <= 5 && (v.box | 0) === v.box
     && /^\d{4}-\d\d-\d\d$/.test(v.due) && typeof v.quiz === "string";
-  function queue() {
+  const queue = () => {
     const r = store.get("review"), out = {};
     if (r && typeof r === "object") for (const k in r) if (okEntry(r[k])) out[k] = r[k];
     return out;
-  }
+  };
   const due = r => Object.keys(r).filter(k => r[k].due <= today());
   const enter = (r, key, quiz) => { r[key] = { box: 1, due: today(DAYS[0]), quiz }; };
 
@@ -78,7 +70,7 @@
   });
 
   // Herhalen: only the questions due today; questions no longer in the content drop out of the queue quietly.
-  function prepareReview(form, box) {
+  const prepareReview = (form, box) => {
     const keys = json(attr(box, "data-wp-review")) || {}, r = queue(), known = new Set(Object.values(keys));
     let dropped = false;
     for (const k in r) if (!known.has(k)) { delete r[k]; dropped = true; }
@@ -90,16 +82,16 @@
     form.hidden = !now.size;
     const status = box.querySelector(".wp-review-status");
     if (status) status.textContent = now.size ? T(now.size === 1 ? "due_1" : "due_n", { n: now.size }) : T("review_none");
-  }
+  };
 
   /* -- exam mode: the pool of an attempt ------------------------------------------------------------------------ */
   const key = form => "exam:" + attr(form, "data-wp-quiz");
-  function record(form) {
+  const record = form => {
     const r = store.get(key(form));
     return r && typeof r === "object" ? r : { n: 0, best: null, last: null, draw: [], start: null, done: false,
       extra: false };
-  }
-  function pick(c, ids) {
+  };
+  const pick = (c, ids) => {
     if (c.per && c.groups) {
       const out = [];
       for (const g in c.groups) {
@@ -113,8 +105,8 @@
       return mix(out);
     }
     return c.draw ? mix(ids).slice(0, c.draw) : ids;
-  }
-  function prepareExam(form, c) {
+  };
+  const prepareExam = (form, c) => {
     const qs = $$(form, ".wp-question"), ids = qs.map(qid), rec = record(form);
     const size = c.draw && !c.per ? Math.min(c.draw, ids.length) : null;
     if (!rec.draw.length || !rec.draw.every(x => ids.indexOf(x) >= 0) || (size && rec.draw.length !== size)) {
@@ -125,7 +117,7 @@
     for (const id of rec.draw) before.before(qs[ids.indexOf(id)]);
     for (const q of qs) if (rec.draw.indexOf(qid(q)) < 0) q.remove();
     renumber(form);
-  }
+  };
   document.addEventListener("wp:quizinit", e => {
     const form = e.target, box = form.closest(".wp-herhalen"), c = settings(form);
     if (box) prepareReview(form, box);
@@ -148,26 +140,25 @@
     const warn = h("div", { class: "wp-warn", role: "alert" }, text,
       h("ul", null, open.map(q => h("li", null, h("a", { href: "#" + q.id }, q.querySelector(".wp-qnum").textContent)))),
       h("div", { class: "wp-actions" },
-        h("button", { type: "button", class: "md-button md-button--primary", onclick: () => handIn(form) },
-          T("submit_anyway")),
-        h("button", { type: "button", class: "md-button", onclick: () => {
+        button(T("submit_anyway"), () => handIn(form), "md-button--primary"),
+        button(T("go_on"), () => {
           warn.remove();
           const first = open[0].querySelector("input,select,textarea");
           if (first) first.focus();
-        } }, T("go_on"))));
+        })));
     form.querySelector(".wp-quiz-actions").before(warn);
     text.focus();
   }, true);
-  function handIn(form) {
+  const handIn = form => {
     const warn = form.querySelector(".wp-warn");
     if (warn) warn.remove();
     form.__wpForce = true;
     try { form.requestSubmit(); } finally { form.__wpForce = false; }
-  }
+  };
 
   // After handing in: every question with the learner's answer (locked), the right answer with all feedback, and a
   // link to the lesson that teaches it.
-  function showReview(form, c) {
+  const showReview = (form, c) => {
     for (const q of $$(form, ".wp-question")) {
       $$(q, "fieldset").forEach(f => { f.disabled = true; });
       const ans = q.querySelector(".wp-answer");
@@ -177,9 +168,9 @@
         q.append(h("p", { class: "wp-read" }, h("a", { href: unit[0] }, T("read_again", { t: unit[1] }))));
       }
     }
-  }
+  };
   const pct = x => (x == null ? "–" : Math.round(x));
-  function status(form, c, rec, el) {
+  const status = (form, c, rec, el) => {
     const max = c.attempts, used = max && rec.n >= max;
     fill(el.querySelector(".wp-attempt"),
       rec.done && used ? T("no_attempts", { m: max, b: pct(rec.best) })
@@ -189,11 +180,10 @@
     if (check) check.hidden = rec.done;
     let again = form.querySelector(".wp-again");
     if (rec.done && !used && !again) {
-      actions.append(again = h("button", { type: "button", class: "md-button md-button--primary wp-again",
-        onclick: () => newAttempt(form) }, T("new_attempt")));
+      actions.append(again = button(T("new_attempt"), () => newAttempt(form), "md-button--primary wp-again"));
     }
-  }
-  function newAttempt(form) {
+  };
+  const newAttempt = form => {
     const rec = record(form), quiz = store.get("quiz:" + attr(form, "data-wp-quiz"));
     Object.assign(rec, { draw: [], start: null, done: false });
     store.set(key(form), rec);
@@ -202,11 +192,11 @@
       store.set("quiz:" + attr(form, "data-wp-quiz"), quiz);
     }
     location.reload();
-  }
+  };
 
   // The timer: advisory, visible, announced at 5 and 1 minutes left; at the end the test is handed in.
   const clock = ms => { const s = Math.max(0, Math.ceil(ms / 1000)); return Math.floor(s / 60) + ":" + pad(s % 60); };
-  function timer(form, c, el) {
+  const timer = (form, c, el) => {
     const rec = record(form);
     if (!rec.start) { rec.start = new Date().toISOString(); store.set(key(form), rec); }
     const shown = h("p", { class: "wp-timer", role: "timer" }), live = h("p", { class: "wp-status", role: "status" });
@@ -235,9 +225,9 @@
     };
     const run = setInterval(tick, 1000);
     tick();
-  }
+  };
 
-  function initExam(el) {
+  const initExam = el => {
     const form = el.closest("form.wp-quiz"), c = settings(form);
     if (!form || !c || c.mode !== "exam") return;
     form.__wpExam = true;
@@ -262,7 +252,7 @@
       showReview(form, c);
       status(form, c, r, el);
     });
-  }
+  };
   register(".wp-exam[data-wp-exam]", initExam);
 
   // Practice mode: "Ik twijfelde" under every scored question; a right answer with doubt enters the review queue.

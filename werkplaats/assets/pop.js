@@ -4,7 +4,8 @@
   "use strict";
   const W = window.werkplaats;
   if (!W || window.werkplaatsPop) return;
-  const { store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list, map, shape, date } = W;
+  const { store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list, map, shape, date, day,
+    pathOf } = W;
   const LV = ["startbekwaam", "vakbekwaam", "vakvolwassen"], own = (o, k) => Object.hasOwn(o, k);
 
   // Checks of every stored or imported value (the parts come from werkplaats.js)
@@ -30,21 +31,18 @@
     n: LV.reduce((a, l) => a + ok(L, r, l).length, 0), m: LV.reduce((a, l) => a + L[l].length, 0) });
 
   const blank = () => ({ ratings: {}, snapshots: [], notes: [], goals: [] });
-  function load(el) {
+  const load = el => {
     const v = store.get("pop");
     if (v == null && !store.bad("pop")) return { competences: {} };
     if (valid(v)) return v;
     notice(el, T("pStale"), () => store.remove("pop"));
-  }
+  };
   const now = () => new Date().toISOString();
-  const day = s => new Date(s.length < 11 ? s + "T12:00" : s).toLocaleDateString(document.documentElement.lang
-    === "en" ? "en-GB" : "nl-NL", { day: "numeric", month: "long", year: "numeric" });
   const clean = s => s.trim().slice(0, 2000).replace(/<(?=[a-z!/?])/gi, "< ");
-  const pathOf = u => decodeURI(new URL(u, location.href).pathname).replace(/\/index\.html$/, "/");
   const ul = (items, none) => (items.length ? h("ul", null, items) : h("p", null, T(none)));
   const snaps = s => s.map(x => day(x.date) + ": " + T("pL" + x.level));
 
-  function evidence(c) { // [text, url, date] of what the learner did on the site for this competence
+  const evidence = c => { // [text, url, date] of what the learner did on the site for this competence
     const out = [], seen = store.get("visits") || {}, add = (k, x, d) => out.push([T(k, x), x.url, d]);
     for (const m of c.modules) {
       const r = (store.get("quiz:wp-quiz-" + m.id) || {}).result;
@@ -68,7 +66,7 @@
       add("pDlg", { title: x.title, url: x.url, v: x.endings[s.ended], s: (sum > 0 ? "+" : "") + sum }, s.date);
     }
     return out;
-  }
+  };
   const evList = (c, notes, del) => evidence(c).map(([t, u, d]) => h("li", null, h("a", { href: u }, t),
     d && " · " + day(d))).concat(notes.map(n => h("li", null, h("strong", null, day(n.date)),
     h("dl", null, ["situation", "task", "action", "result", "reflection"].filter(f => n[f])
@@ -77,7 +75,7 @@
     h("br"), T("pWhen", { d: day(g.when) }), g.who && " · " + T("pWith", { w: g.who }), del && del("goals", g)));
 
   // A competence page
-  function initCompetence(el) {
+  const initCompetence = el => {
     const c = JSON.parse(el.dataset.wpData), id = c.id, $ = s => el.querySelector(s);
     const none = { modules: [], cases: [], instruments: [], dialogues: [] }, status = $(".wp-pop-snap + .wp-status");
     let pop = load(el);
@@ -100,7 +98,7 @@
       if (s && s.fp === fs.dataset.fp) fs.querySelector(`[value="${s.v}"]`).checked = true;
       else if (s) fs.append(h("p", { class: "wp-pop-changed" }, T("pChanged", { v: T("pS" + s.v) })));
     }
-    function draw() {
+    const draw = () => {
       const r = cur(), ev = evList(c, []), done = new Set(evidence(c).map(e => new URL(e[1], location.href).href));
       fill($(".wp-pop-snaps"), r.snapshots.length > 0 && [h("h4", null, T("pSnaps")),
         h("ul", null, snaps(r.snapshots).reverse().map(t => h("li", null, t)))]);
@@ -108,7 +106,7 @@
       fill($(".wp-pop-notes"), evList(none, r.notes, del));
       fill($(".wp-pop-goals"), ul(goalList(r.goals, del), "pNoGoal"));
       for (const a of $$(el, ".wp-pop-todo a")) a.parentNode.hidden = done.has(a.href);
-    }
+    };
     $(".wp-pop-rate").onchange = e => {
       const fs = e.target.closest(".wp-pop-ind");
       if (change($(".wp-pop-level"), () => lvText(c.levels, cur().ratings), r => {
@@ -137,17 +135,17 @@
     });
     $(".wp-pop-level").textContent = lvText(c.levels, cur().ratings);
     draw();
-  }
+  };
 
   // "Mijn ontwikkeling": fills the overview, chart and plan the page carries
-  function initAll(el) {
+  const initAll = el => {
     const cs = JSON.parse(el.dataset.wpPopAll).competences, $ = s => el.querySelector(s);
     const name = $("#wp-pop-name"), file = $("[type=file]"), msg = $(".wp-pop-on > .wp-status");
     let pop = load(el);
     if (!pop) return;
     $(".wp-pop-on").hidden = false;
     name.value = store.get("name") || "";
-    function render() {
+    const render = () => {
       $(".wp-pop-who").textContent = store.get("name") || "……………………";
       $(".wp-pop-date").textContent = day(now());
       for (const c of cs) {
@@ -162,9 +160,9 @@
         fill(q("section@ .wp-pop-e"), ul(ev, "pNoEv"));
         fill(q("section@ .wp-pop-g"), ul(goalList(s.goals), "pNoGoal"));
       }
-    }
+    };
     name.oninput = () => { store.set("name", clean(name.value).slice(0, 200)); render(); };
-    function read(t) {
+    const read = t => {
       const v = json(t);
       if (!isObj(v) || v.format !== "werkplaats-pop") throw Error(T("pBadFormat"));
       if (v.version !== 1) throw Error(T("pBadVersion", { v: String(v.version).slice(0, 20) }));
@@ -173,7 +171,7 @@
       if (!valid(p)) throw Error(T("pBadPart", { k: bad.slice(0, 80) }));
       if (v.name != null && !text(200)(v.name)) throw Error(T("pBadPart", { k: "name" }));
       return v;
-    }
+    };
     file.onchange = () => {
       const f = file.files[0];
       if (f) (f.size > 1048576 ? Promise.reject(Error(T("pTooBig"))) : f.text()).then(t => {
@@ -205,13 +203,9 @@
     };
     for (const b of $$(el, "[data-act]")) b.onclick = acts[b.dataset.act];
     render();
-  }
+  };
 
   window.werkplaatsPop = { level, valid, evidence };
   register(".wp-pop[data-wp-pop]", initCompetence);
   register(".wp-pop-all[data-wp-pop-all]", initAll);
-  register("[data-wp-visit]", () => { // a case page: its visit is evidence of reading the case
-    const v = store.get("visits") || (store.bad("visits") ? null : {});
-    if (v && Object.keys(v).length < 5000) { v[pathOf(location.href)] = now(); store.set("visits", v, true); }
-  });
 })();

@@ -5,13 +5,15 @@
  * import and wipe dispatch "wp:changed" on document.
  *
  * API: window.werkplaats = {site, store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list,
- *   map, shape, date}
+ *   map, shape, date, day, pathOf, mix, button}
  *   site: true on the site (Material's __md_scope exists), false in a SCORM package
  *   store.get(k) -> value checked against the rules of its key, or null (store.bad(k): stored but invalid);
  *   store.set(k, v) -> false and a notice when not stored; store.remove(k); store.keys() (without prefix)
  *   h(tag, attrs, ...kids), fill(el, ...kids): DOM building, text never parsed as HTML
  *   T(key, vars): string from the page's data-wp-strings JSON (labels.py BROWSER), "{x}" from vars.x
  *   say(el, text): live-region message; download(name, type, text); notice(el, text, repairFn)
+ *   day(date): "5 maart 2026" ("?" if none); pathOf(url): path without index.html; mix(list): a shuffled copy;
+ *   button(text, onclick, extra classes): an .md-button
  *   register(selector, initFn): initFn(el) once per matching element, on every page
  *   $$(root, sel): array of matches; json(text): parsed value or null; isObj(v): a plain object (not an array)
  *   checks (each makes a predicate v => boolean): is(regex), text(max: no markup), list(n, ok), map(n, ok, keyOk:
@@ -26,25 +28,27 @@
   const S = {};
   const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
   const json = s => { try { return JSON.parse(s); } catch (e) { return null; } };
-  function strings() {
+  const strings = () => {
     for (const el of $$(document, "[data-wp-strings]")) {
       const o = json(attr(el, "data-wp-strings"));
       for (const k in o) S[k] = S[k] || o[k];
     }
-  }
+  };
   const en = () => /^en/i.test(document.documentElement.lang || "");
   const T = (key, vars) => String(typeof S[key] === "string" ? S[key] : key)
     .replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? vars[k] : m));
   const num = (x, d = 1) => (x == null || isNaN(x) ? "–"
     : x.toLocaleString(en() ? "en" : "nl", { minimumFractionDigits: d, maximumFractionDigits: d }));
-  const day = iso => new Date(iso).toLocaleDateString(en() ? "en-GB" : "nl-NL",
-    { day: "numeric", month: "long", year: "numeric" });
+  const day = s => { // "YYYY-MM-DD" (read at noon) or a date-time as "5 maart 2026"; "?" when it is no date
+    const d = new Date(String(s).length < 11 ? s + "T12:00" : s);
+    return isNaN(d) ? "?" : d.toLocaleDateString(en() ? "en-GB" : "nl-NL", { dateStyle: "long" });
+  };
   const avg = xs => xs.reduce((a, b) => a + b, 0) / xs.length;
   const attr = (el, name) => el.getAttribute(name);
   let uid = 0;
   const newId = p => "wp-" + p + "-" + (++uid);
   const SVG = /^(svg|rect|text|title|g|path)$/;
-  function h(tag, attrs, ...kids) { // h("p", {class: "x", onclick: fn}, "text", child, [more])
+  const h = (tag, attrs, ...kids) => { // h("p", {class: "x", onclick: fn}, "text", child, [more])
     const el = SVG.test(tag) ? document.createElementNS("http://www.w3.org/2000/svg", tag)
       : document.createElement(tag);
     for (const k in attrs || {}) {
@@ -55,12 +59,12 @@
     }
     fill(el, ...kids);
     return el;
-  }
-  function fill(el, ...kids) {
+  };
+  const fill = (el, ...kids) => {
     el.replaceChildren();
     for (const kid of kids.flat(3)) if (kid != null && kid !== false) el.append(kid.nodeType ? kid : String(kid));
     return el;
-  }
+  };
   const CHECK = "M5 12.5l4.5 4.5L19 7.5", CROSS = "M7 7l10 10M17 7L7 17";
   const ICONS = { correct: CHECK, passed: CHECK, incorrect: CROSS, failed: CROSS, unanswered: "M7 12h10",
     open: "M12 7v.5M12 11v6" };
@@ -68,22 +72,22 @@
     "aria-hidden": "true", focusable: "false" }, h("path", { d: ICONS[state] || ICONS.open }));
   const button = (text, onclick, cls) => h("button", { type: "button", class: "md-button " + (cls || ""), onclick },
     text);
-  function download(name, type, text) {
+  const download = (name, type, text) => {
     const url = URL.createObjectURL(new Blob([text], { type }));
     h("a", { href: url, download: name }).click();
     setTimeout(() => URL.revokeObjectURL(url), 30000);
-  }
-  function say(el, text) {
+  };
+  const say = (el, text) => {
     el.textContent = "";
     setTimeout(() => { el.textContent = text; }, 50);
-  }
-  function notice(el, text, repair) {
+  };
+  const notice = (el, text, repair) => {
     const box = h("div", { class: "wp-notice", role: "alert" }, h("p", null, text),
       repair && button(T("repair"), () => { repair(); box.remove(); location.reload(); }));
     const at = el || document.querySelector(".md-content__inner") || document.body;
     if (el) el.before(box); else at.prepend(box);
     return box;
-  }
+  };
   // -- checks of every stored or imported value, by key. Each check is a predicate v => boolean, built from parts
   // that pop.js uses too: is(regex), text(max), list(n, ok), map(n, ok, keyOk), shape(rules, required keys).
   const isObj = v => v != null && typeof v === "object" && !Array.isArray(v);
@@ -104,12 +108,12 @@
   const pct = orNull(nr(0, 100));
   const result = orNull(shape({ score: nr(0, 1e4), max: nr(0, 1e4), percent: nr(0, 100), passed: orNull(bool),
     mark: pct, date }));
-  function free(v, depth) {
+  const free = (v, depth) => {
     if (depth > 8) return false;
     if (Array.isArray(v)) return v.length <= 2000 && v.every(x => free(x, depth + 1));
     if (isObj(v)) return keys(v).every(k => k.length <= 200 && free(v[k], depth + 1));
     return v === null || bool(v) || nr(-1e12, 1e12)(v) || text()(v);
-  }
+  };
   const RULES = [
     [/^quiz:[\w.-]{1,120}$/, shape({ answers: map(500, answer), fp: map(500, text(20)), graded: bool, result,
       kind: x => x === "quiz" || x === "check", module: text(120), title: text(300), path, changed: list(500, id),
@@ -126,9 +130,9 @@
   const valid = (k, v) => RULES.some(([re, ok]) => re.test(k) && ok(v));
   // -- storage (scoped, checked) and the migration of version 1
   let backend = null;
-  function pick() {
+  const pick = () => {
     try { if (!backend) backend = window.__wpStorage || window.localStorage; } catch (e) {  }
-  }
+  };
   // Material's __md_scope (the site's root) tells the site from a SCORM package or another host without it
   const site = !!window.__md_scope;
   let scope = "/";
@@ -169,15 +173,15 @@
       return out;
     }
   };
-  function load(el, k) {
+  const load = (el, k) => {
     const v = store.get(k);
     if (store.bad(k)) notice(el, T("broken"), () => store.remove(k));
     return v;
-  }
+  };
   const update = (k, fn) => { const v = store.get(k) || {}; fn(v); return store.set(k, v); };
   const newer = (a, b) => ((a && a.result && a.result.date) || (a && a.date) || "")
     > ((b && b.result && b.result.date) || (b && b.date) || "");
-  function fromV1(k, v) {
+  const fromV1 = (k, v) => {
     const m = /^(wp-(quiz|check|instrument)-([\w.-]+))@\w+$/.exec(k);
     if (!m || !isObj(v)) return null;
     const legacy = isObj(v.answers) ? v.answers : {}, answers = {};
@@ -188,8 +192,8 @@
     for (const n in legacy) answers[n.slice(m[1].length + 1)] = +[].concat(legacy[n])[0];
     const rec = { answers, done: v.done === true, date: v.date, title: v.title };
     return ["instrument:" + m[3], JSON.parse(JSON.stringify(rec))];
-  }
-  function migrate() {
+  };
+  const migrate = () => {
     for (const k of store.keys()) {
       const moved = fromV1(k, raw(k));
       if (!moved || !valid(moved[0], moved[1])) continue;
@@ -198,56 +202,46 @@
       store.remove(k);
     }
     if (raw("schema") !== 2) store.set("schema", 2, true);
-  }
+  };
   // -- quizzes: answers by question id, with a fingerprint of options and key
   const norm = s => String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "").replace(/\s+/g, " ");
-  function keyOf(q) {
-    return json(attr(q.querySelector(".wp-answer"), "data-key")) || {};
-  }
-  function fingerprint(q) {
+  const fingerprint = q => {
     let s = attr(q, "data-type") + attr(q.querySelector(".wp-answer"), "data-key"), x = 2166136261;
     for (const el of $$(q, ".wp-option,.wp-match label,.wp-order-item label,option")) {
       s += "|" + el.textContent.replace(/\s+/g, " ").trim();
     }
     for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), 16777619);
     return (x >>> 0).toString(36);
-  }
+  };
   const selects = q => $$(q, "select").sort((a, b) => slot(a) - slot(b));
   const slot = s => +(attr(s, "data-left") ?? attr(s, "data-item"));
   const textbox = q => q.querySelector("input[type=text],textarea");
-  function answerOf(q) {
+  const answerOf = q => {
     const t = textbox(q), ss = selects(q);
     if (t) return t.value.trim() ? t.value : null;
     if (ss.length) return ss.some(s => s.value) ? ss.map(s => s.value) : null;
     const picked = $$(q, "input:checked").map(i => i.value);
     return picked.length ? picked : null;
-  }
-  function setAnswer(q, v) {
+  };
+  const setAnswer = (q, v) => {
     const t = textbox(q);
     if (t) t.value = typeof v === "string" ? v : "";
     selects(q).forEach((s, i) => { s.value = Array.isArray(v) && v[i] != null ? v[i] : ""; s.__old = s.value; });
     for (const i of $$(q, "input[type=radio],input[type=checkbox]")) i.checked = [].concat(v).includes(i.value);
-  }
+  };
 
-  function grade(q) {
-    const type = attr(q, "data-type"), key = keyOf(q), max = +attr(q, "data-points") || 0;
-    const picked = $$(q, "input:checked").map(i => i.value), t = textbox(q);
-    const r = { q, type, picked, max, points: 0, scored: type !== "open" };
-    if (type === "open") {
-      r.answered = !!(t && t.value.trim());
-      return r;
-    }
-    if (type === "single" || type === "multiple" || type === "truefalse") {
+  const grade = q => {
+    const type = attr(q, "data-type"), key = json(attr(q.querySelector(".wp-answer"), "data-key")) || {};
+    const picked = $$(q, "input:checked").map(i => i.value), t = textbox(q), max = +attr(q, "data-points") || 0;
+    const r = { q, type, picked, max, scored: type !== "open", answered: t ? !!t.value.trim() : picked.length > 0 };
+    if (type === "fill") r.ok = (key.answers || []).some(a => norm(a) === norm(t.value));
+    else if (/^(single|multiple|truefalse)$/.test(type)) {
       const want = type === "truefalse" ? [String(key.answer)] : (key.correct || []).map(String);
-      const right = v => want.indexOf(v) >= 0;
-      r.answered = picked.length > 0;
+      const right = v => want.includes(v);
       r.ok = type === "multiple" ? picked.length === want.length && picked.every(right) : right(picked[0]);
       r.missed = type === "multiple" && r.answered && !r.ok && picked.every(right);
-    } else if (type === "fill") {
-      r.answered = !!t.value.trim();
-      r.ok = (key.answers || []).some(a => norm(a) === norm(t.value));
-    } else {
+    } else if (type !== "open") {
       r.parts = selects(q).map(s => ({ s, ok: s.value !== "" &&
         +s.value === (type === "ordering" ? +attr(s, "data-item") + 1 : +attr(s, "data-left")) }));
       r.answered = r.parts.some(p => p.s.value !== "");
@@ -256,49 +250,41 @@
     r.ok = !!(r.answered && r.ok);
     r.points = r.ok ? max : 0;
     return r;
-  }
-  function feedback(r) {
-    const { q, type } = r, ans = q.querySelector(".wp-answer"), out = [];
-    const state = type === "open" ? "open" : !r.answered ? "unanswered" : r.ok ? "correct" : "incorrect";
-    r.state = state;
+  };
+  const clone = el => el && el.cloneNode(true);
+  const feedback = r => {
+    const { q, type, answered, ok, parts } = r, ans = q.querySelector(".wp-answer"), open = type === "open";
+    const state = r.state = open ? "open" : !answered ? "unanswered" : ok ? "correct" : "incorrect";
+    const mark = good => (good ? "correct" : "incorrect");
     q.setAttribute("data-result", state);
-    out.push(h("p", { class: "wp-verdict wp-verdict--" + state }, icon(state), " ", h("strong", null, T(state))));
     let chosen = [];
-    if (type === "open") {
-      const model = ans.querySelector(".wp-model-answer");
-      if (model) out.push(model.cloneNode(true));
-    } else if (r.parts && r.answered) {
-      out.push(h("p", null, T("parts", { n: r.parts.filter(p => p.ok).length, m: r.parts.length })));
-      for (const p of r.parts) {
-        const row = p.s.parentNode, st = p.ok ? "correct" : "incorrect", old = row.querySelector(".wp-row-mark");
-        if (old) old.remove();
-        row.setAttribute("data-result", st);
-        row.append(h("span", { class: "wp-row-mark" }, icon(st), " ", T(p.ok ? "rowok" : "rowbad")));
+    if (parts && answered) {
+      for (const p of parts) {
+        const row = p.s.parentNode;
+        $$(row, ".wp-row-mark").forEach(m => m.remove());
+        row.setAttribute("data-result", mark(p.ok));
+        row.append(h("span", { class: "wp-row-mark" }, icon(mark(p.ok)), " ", T(p.ok ? "rowok" : "rowbad")));
       }
     } else if (type === "fill") {
-      if (r.answered) chosen = [ans.querySelector(`li[data-result="${r.ok ? "correct" : "incorrect"}"]`)];
-    } else {
-      chosen = r.picked.map(v => ans.querySelector(`li[data-option="${v}"]`));
-    }
+      if (answered) chosen = [ans.querySelector(`li[data-result="${mark(ok)}"]`)];
+    } else if (!open) chosen = r.picked.map(v => ans.querySelector(`li[data-option="${v}"]`));
     chosen = chosen.filter(Boolean);
-    if (chosen.length) {
-      out.push(h("ul", { class: "wp-fb-list" }, chosen.map(li => h("li", { "data-correct": attr(li, "data-correct") },
-        Array.from(li.childNodes, n => n.cloneNode(true))))));
-    }
-    if (r.missed) out.push(h("p", null, T("missed")));
-    if (r.answered && !r.ok) {
-      for (const el of $$(ans, ".wp-accepted,.wp-solution-title,.wp-solution")) out.push(el.cloneNode(true));
-    }
-    const general = ans.querySelector(".wp-general");
-    if (general && (r.answered || type === "open")) out.push(general.cloneNode(true));
-    fill(q.querySelector(".wp-feedback"), out);
-  }
+    fill(q.querySelector(".wp-feedback"),
+      h("p", { class: "wp-verdict wp-verdict--" + state }, icon(state), " ", h("strong", null, T(state))),
+      open && clone(ans.querySelector(".wp-model-answer")),
+      parts && answered && h("p", null, T("parts", { n: parts.filter(p => p.ok).length, m: parts.length })),
+      chosen.length > 0 && h("ul", { class: "wp-fb-list" }, chosen.map(li => h("li",
+        { "data-correct": attr(li, "data-correct") }, Array.from(li.childNodes, clone)))),
+      r.missed && h("p", null, T("missed")),
+      answered && !ok && $$(ans, ".wp-accepted,.wp-solution-title,.wp-solution").map(clone),
+      (answered || open) && clone(ans.querySelector(".wp-general")));
+  };
 
   // "Mijn voortgang" of the site (none in SCORM packages)
   const progressUrl = () => site && new URL("voortgang/" + (/\.html$/.test(location.pathname) ? "index.html" : ""),
     __md_scope).href;
 
-  function check(form, restoring) {
+  const check = (form, restoring) => {
     let score = 0, max = 0;
     const missed = [];
     for (const q of $$(form, ".wp-question")) {
@@ -332,8 +318,8 @@
     box.setAttribute("tabindex", "-1");
     box.focus();
     form.dispatchEvent(new CustomEvent("wp:graded", { bubbles: true, detail: { score, max, percent, passed } }));
-  }
-  function remember(form, fn) {
+  };
+  const remember = (form, fn) => {
     return update(form.__wpKey, s => {
       const answers = {}, fp = {};
       for (const q of $$(form, ".wp-question")) {
@@ -346,18 +332,18 @@
         path: decodeURI(location.pathname).slice(0, 500) });
       if (fn) fn(s);
     });
-  }
+  };
 
-  function shuffle(box) {
-    const kids = Array.from(box.children);
-    for (let i = kids.length - 1; i > 0; i--) {
+  const mix = xs => { // a shuffled copy
+    xs = Array.from(xs);
+    for (let i = xs.length - 1; i > 0; i--) {
       const j = Math.floor(Math.random() * (i + 1));
-      [kids[i], kids[j]] = [kids[j], kids[i]];
+      [xs[i], xs[j]] = [xs[j], xs[i]];
     }
-    box.append(...kids);
-  }
+    return xs;
+  };
 
-  function initQuiz(form) {
+  const initQuiz = form => {
     form.dispatchEvent(new CustomEvent("wp:quizinit", { bubbles: true })); // exam.js: draw a pool, pick what is due
     const id = attr(form, "data-wp-quiz"), key = form.__wpKey = "quiz:" + id, qs = $$(form, ".wp-question");
     const h1 = document.querySelector("h1");
@@ -365,7 +351,7 @@
       || attr(form, "data-title") || id;
     for (const q of qs) {
       q.__fp = fingerprint(q);
-      if (q.hasAttribute("data-shuffle")) $$(q, ".wp-options").forEach(shuffle);
+      if (q.hasAttribute("data-shuffle")) $$(q, ".wp-options").forEach(o => o.append(...mix(o.children)));
       const ans = q.querySelector(".wp-answer");
       if (ans) ans.hidden = true;
     }
@@ -428,10 +414,10 @@
         if (first) first.focus();
       });
     }
-  }
+  };
   // -- instruments: profile, share code, team profile
   const itemsOf = spec => spec.dimensions.reduce((all, d) => all.concat(d.items), []);
-  function profileOf(spec, values) {
+  const profileOf = (spec, values) => {
     const lo = spec.min, hi = spec.max, ref = spec.reference || {}, turn = (it, v) => (it.reverse ? lo + hi - v : v);
     return spec.dimensions.map(d => {
       const xs = [], rs = [];
@@ -442,12 +428,12 @@
       return { id: d.id, title: d.title, mean: xs.length ? avg(xs) : null, reference: rs.length ? avg(rs) : null,
         answered: xs.length, items: d.items.length };
     });
-  }
+  };
   const b64 = s => btoa(String.fromCharCode(...new TextEncoder().encode(s)))
     .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   const unb64 = s => new TextDecoder().decode(
     Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), c => c.charCodeAt(0)));
-  function chart(rows, spec, label) {
+  const chart = (rows, spec, label) => {
     const H = 48, pos = v => Math.max(0, Math.min(100, 100 * (v - spec.min) / ((spec.max - spec.min) || 1)));
     const pc = v => pos(v).toFixed(2) + "%";
     const svg = h("svg", { class: "wp-chart", role: "img", "aria-label": label, width: "100%",
@@ -466,7 +452,7 @@
           transform: "translate(-2 0)" })));
     });
     return svg;
-  }
+  };
   const table = (caption, head, rows) => h("div", { class: "wp-table-wrap", tabindex: "0", role: "region",
     "aria-label": caption }, h("table", { class: "wp-table" }, h("caption", null, caption),
     h("thead", null, h("tr", null, head.map(c => h("th", { scope: "col" }, c)))),
@@ -475,30 +461,30 @@
   const summary = (title, rows) => `${title}: ` + rows.map(r => `${r.title} ${num(r.mean)}`).join("; ");
   const safe = (s, n) => String(s).replace(/</g, "\u2039").slice(0, n);
   const round = x => (x == null ? null : Math.round(x * 100) / 100);
-  function csv(head, rows) {
+  const csv = (head, rows) => {
     const sep = en() ? "," : ";", cell = v => (typeof v === "number" ? (Number.isInteger(v) ? String(v) : num(v, 2))
       : /[";,\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : v == null ? "" : String(v));
     return "\ufeff" + [head].concat(rows).map(r => r.map(cell).join(sep)).join("\r\n") + "\r\n";
-  }
-  function printOnly(el) { // the other branches of the page are hidden while printing
+  };
+  const printOnly = el => { // the other branches of the page are hidden while printing
     const marks = [[document.documentElement, "wp-print-one"], [el, "wp-print-target"]];
     for (let n = el.parentElement; n.parentElement; n = n.parentElement) marks.push([n, "wp-print-path"]);
     const set = on => marks.forEach(([n, c]) => n.classList.toggle(c, on));
     set(true);
     window.addEventListener("afterprint", () => set(false), { once: true });
     window.print();
-  }
+  };
 
-  function readValues(form, spec) {
+  const readValues = (form, spec) => {
     const values = {}, name = attr(form, "data-wp-instrument");
     for (const it of itemsOf(spec)) {
       const el = form.querySelector(`input[name="${CSS.escape(name + "-" + it.id)}"]:checked`);
       if (el) values[it.id] = +el.value;
     }
     return values;
-  }
+  };
 
-  function showProfile(form, spec, restoring) {
+  const showProfile = (form, spec, restoring) => {
     const values = readValues(form, spec), all = itemsOf(spec), count = keys(values).length;
     const box = form.querySelector(".wp-profile"), title = attr(form, "data-title") || "";
     const id = attr(form, "data-id"), version = attr(form, "data-version");
@@ -543,8 +529,8 @@
     if (restoring) return;
     update(form.__wpKey, s => { s.answers = values; s.done = true; s.date = date; s.title = safe(title, 300); });
     heading.focus();
-  }
-  function teamProfile(form, spec, lines, out, msg, restoring) {
+  };
+  const teamProfile = (form, spec, lines, out, msg, restoring) => {
     const id = attr(form, "data-id"), version = attr(form, "data-version"), all = itemsOf(spec);
     const members = [], problems = [], seen = new Set(), good = [];
     lines.split(/\r?\n/).forEach((line, i) => {
@@ -586,9 +572,9 @@
         button(T("csv"), () => download(`${id}-teamprofiel.csv`, "text/csv;charset=utf-8",
           csv(head, rows.map(r => [r.title, round(r.mean), round(r.low), round(r.high), r.n]))))));
     say(msg, [said].concat(problems).join(" "));
-  }
+  };
 
-  function initInstrument(form) {
+  const initInstrument = form => {
     const spec = JSON.parse(attr(form, "data-spec")), name = attr(form, "data-wp-instrument");
     const key = form.__wpKey = "instrument:" + attr(form, "data-id");
     for (const d of $$(form, "details.wp-reference")) d.hidden = true;
@@ -618,17 +604,18 @@
     form.addEventListener("change", e => {
       if (e.target.type === "radio") update(key, s => { s.answers = readValues(form, spec); });
     });
-  }
+  };
   // -- "Mijn voortgang": record, import (checked, merged, all or nothing), export
   const pathOf = url => decodeURI(new URL(url, location.href).pathname).replace(/\/index\.html$/, "/");
-  function recordVisit() {
+  // A lesson's visit (and a case page's, [data-wp-visit]: evidence in pop.js) is recorded under "visits".
+  const recordVisit = el => {
     const path = pathOf(location.href);
-    if (!/\/modules\/[^/]+\/[^/]+/.test(path)) return;
+    if (!el && !/\/modules\/[^/]+\/[^/]+/.test(path)) return;
     const v = store.get("visits") || (store.bad("visits") ? null : {});
     if (v && keys(v).length < 5000) { v[path] = new Date().toISOString(); store.set("visits", v); }
-  }
+  };
 
-  function quizState(m, saved) {
+  const quizState = (m, saved) => {
     const r = saved && saved.result;
     if (r && r.max) {
       const passed = r.passed != null ? r.passed : r.percent >= m.passMark, state = passed ? "passed" : "failed";
@@ -638,8 +625,8 @@
     }
     const busy = saved && saved.answers && keys(saved.answers).length;
     return [T(r ? "done" : busy ? "busy" : "notstarted"), h("span", { class: "wp-state" }, "–")];
-  }
-  function readExport(textIn) {
+  };
+  const readExport = textIn => {
     if (textIn.length > 1048576) throw new Error(T("toobig"));
     const dump = json(textIn);
     if (!isObj(dump) || dump.format !== "werkplaats-progress" || !isObj(dump.items)) throw new Error(T("badfile"));
@@ -653,8 +640,8 @@
       if (!items[nk] || newer(val, items[nk])) items[nk] = val;
     }
     return items;
-  }
-  function merge(items) {
+  };
+  const merge = items => {
     const writes = {}, n = { q: 0, i: 0, l: 0, o: 0 };
     for (const k in items) {
       const v = items[k], old = store.get(k);
@@ -671,8 +658,8 @@
       }
     }
     return [writes, n];
-  }
-  function writeAll(writes) {
+  };
+  const writeAll = writes => {
     const before = {}, done = [];
     for (const k in writes) {
       try { before[k] = backend.getItem(skey(k)); } catch (e) { return false; }
@@ -685,10 +672,10 @@
       done.push(k);
     }
     return true;
-  }
+  };
 
   const changed = () => document.dispatchEvent(new CustomEvent("wp:changed"));
-  function initProgress(el) {
+  const initProgress = el => {
     const data = JSON.parse(attr(el, "data-wp-progress"));
     $$(el, ".wp-progress-list").forEach(l => { l.hidden = true; });
     const view = h("div", { class: "wp-report" }), msg = h("p", { class: "wp-status", role: "status" });
@@ -768,9 +755,9 @@
         button(T("reset"), reset, "wp-danger")),
       file, msg));
     render();
-  }
+  };
   // -- index filters
-  function initFilter(form) {
+  const initFilter = form => {
     const list = document.getElementById(attr(form, "data-wp-filter"));
     if (!list) return;
     const sels = $$(form, "select[data-filter]"), out = form.querySelector("output");
@@ -789,12 +776,13 @@
     form.addEventListener("submit", e => e.preventDefault());
     form.hidden = false;
     run();
-  }
+  };
   // -- start
   const PARTS = [["form.wp-quiz", initQuiz], ["form.wp-instrument", initInstrument],
-    [".wp-progress[data-wp-progress]", initProgress], ["form.wp-filter[data-wp-filter]", initFilter]];
+    [".wp-progress[data-wp-progress]", initProgress], ["form.wp-filter[data-wp-filter]", initFilter],
+    ["[data-wp-visit]", recordVisit]];
   let started = false;
-  function setUp(sel, fn) {
+  const setUp = (sel, fn) => {
     fn.done = fn.done || new WeakSet();
     for (const el of $$(document, sel)) {
       if (fn.done.has(el)) continue;
@@ -805,20 +793,20 @@
         notice(el, T("failed"), el.__wpKey ? () => store.remove(el.__wpKey) : null);
       }
     }
-  }
-  function init() {
+  };
+  const init = () => {
     started = true;
     pick();
     strings();
     try { migrate(); recordVisit(); } catch (e) {  }
     for (const [sel, fn] of PARTS) setUp(sel, fn);
-  }
-  function register(sel, fn) {
+  };
+  const register = (sel, fn) => {
     PARTS.push([sel, fn]);
     if (started) { strings(); setUp(sel, fn); }
-  }
+  };
   window.werkplaats = { site, store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list,
-    map, shape, date };
+    map, shape, date, day, pathOf, mix, button };
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init)
     : init());
   let seen = false;
