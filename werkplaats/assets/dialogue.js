@@ -98,7 +98,7 @@
     fill(el, h("h2", null, T("dialogues")), h("ul", null, (Array.isArray(entries) ? entries : []).map(d => {
       const s = store.get(key(d.id)), ends = d.endings || {};
       let status = T("dlg_none");
-      if (s && Array.isArray(s.choices)) {
+      if (Array.isArray(s?.choices)) {
         status = typeof ends[s.ended] == "string"
           ? T("dlg_done", { d: day(s.date), v: ends[s.ended] })
           : T("dlg_busy", { n: s.choices.length });

@@ -10,7 +10,7 @@
 
   // Checks of every stored or imported value (the parts come from werkplaats.js)
   const DAY = is(/^\d{4}-\d\d-\d\d$/), ID = is(/^[a-z0-9][a-z0-9-]{0,79}$/);
-  const RK = is(/^(startbekwaam|vakbekwaam|vakvolwassen)\.\d{1,3}$/), lvl = v => [0, 1, 2, 3].includes(v);
+  const RK = is(RegExp(`^(${LV.join("|")})\\.\\d{1,3}$`)), lvl = v => [0, 1, 2, 3].includes(v);
   const tx = text(2000), tid = text(40);
   const comp = shape({ ratings: map(300, shape({ v: lvl, fp: is(/^[0-9a-f]{8}$/), date }, ["v", "fp"]), RK),
     snapshots: list(100, shape({ date, level: lvl, ratings: map(300, lvl, RK) }, ["date", "level"])),
@@ -46,18 +46,18 @@
     const out = [], seen = store.get("visits") || {}, add = (k, x, d) => out.push([T(k, x), x.url, d]);
     for (const m of c.modules) {
       const r = (store.get("quiz:wp-quiz-" + m.id) || {}).result;
-      if (r && r.passed) add("pQuiz", m, r.date);
+      if (r?.passed) add("pQuiz", m, r.date);
       if (m.units.length && m.units.every(u => seen[pathOf(u)])) add("pUnits", m);
     }
     for (const k of store.keys()) { // "Test jezelf" in the lessons of those modules
       const q = /^quiz:wp-check-/.test(k) && store.get(k), m = q && c.modules.find(x => x.id === q.module);
-      if (m && q.result && q.result.max && typeof q.path === "string") add("pCheck", { title: m.title, url: q.path,
+      if (m && q.result?.max && typeof q.path === "string") add("pCheck", { title: m.title, url: q.path,
         s: q.result.score, m: q.result.max }, q.result.date);
     }
     for (const x of c.cases) if (seen[pathOf(x.url)]) add("pCase", x, seen[pathOf(x.url)]);
     for (const x of c.instruments) {
       const s = store.get("instrument:" + x.id);
-      if (s && s.done) add("pInst", x, s.date);
+      if (s?.done) add("pInst", x, s.date);
     }
     for (const x of c.dialogues) {
       const s = store.get("dialogue:" + x.id) || {}, path = Array.isArray(s.path) ? s.path : [];
@@ -176,7 +176,7 @@
       const f = file.files[0];
       if (f) (f.size > 1048576 ? Promise.reject(Error(T("pTooBig"))) : f.text()).then(t => {
         const v = read(t);
-        if (Object.keys(pop.competences).length && !window.confirm(T("pReplace"))) return;
+        if (Object.keys(pop.competences).length && !confirm(T("pReplace"))) return;
         if (!store.set("pop", v.pop)) throw Error(T("pNotSaved"));
         if (v.name && !store.get("name")) store.set("name", name.value = v.name);
         pop = v.pop;
@@ -185,7 +185,7 @@
       }).catch(e => say(msg, T("pRefused", { e: e.message }))).then(() => { file.value = ""; });
     };
     const acts = {
-      print: () => window.print(),
+      print: () => print(),
       export: () => {
         const d = now();
         download(`werkplaats-pop-${d.slice(0, 10)}.json`, "application/json", JSON.stringify({
@@ -194,7 +194,7 @@
       },
       import: () => file.click(),
       reset: () => {
-        if (!window.confirm(T("pConfirm"))) return;
+        if (!confirm(T("pConfirm"))) return;
         store.remove("pop");
         pop = { competences: {} };
         render();

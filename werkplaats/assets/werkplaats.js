@@ -51,18 +51,17 @@
   const h = (tag, attrs, ...kids) => { // h("p", {class: "x", onclick: fn}, "text", child, [more])
     const el = SVG.test(tag) ? document.createElementNS("http://www.w3.org/2000/svg", tag)
       : document.createElement(tag);
-    for (const k in attrs || {}) {
+    for (const k in attrs) { // for-in over null runs no rounds
       const v = attrs[k];
       if (v == null || v === false) continue;
       if (k.slice(0, 2) === "on") el.addEventListener(k.slice(2), v);
       else el.setAttribute(k, v === true ? "" : v);
     }
-    fill(el, ...kids);
-    return el;
+    return fill(el, ...kids);
   };
   const fill = (el, ...kids) => {
     el.replaceChildren();
-    for (const kid of kids.flat(3)) if (kid != null && kid !== false) el.append(kid.nodeType ? kid : String(kid));
+    for (const kid of kids.flat(3)) if (kid != null && kid !== false) el.append(kid); // not a node: as text
     return el;
   };
   const CHECK = "M5 12.5l4.5 4.5L19 7.5", CROSS = "M7 7l10 10M17 7L7 17";
@@ -84,8 +83,8 @@
   const notice = (el, text, repair) => {
     const box = h("div", { class: "wp-notice", role: "alert" }, h("p", null, text),
       repair && button(T("repair"), () => { repair(); box.remove(); location.reload(); }));
-    const at = el || document.querySelector(".md-content__inner") || document.body;
-    if (el) el.before(box); else at.prepend(box);
+    if (el) el.before(box);
+    else (document.querySelector(".md-content__inner") || document.body).prepend(box);
     return box;
   };
   // -- checks of every stored or imported value, by key. Each check is a predicate v => boolean, built from parts
@@ -150,16 +149,11 @@
     },
     bad: k => broken.has(k),
     set(k, v, quiet) {
-      try {
-        if (!valid(k, v)) throw new TypeError("invalid value for " + k);
-        backend.setItem(skey(k), JSON.stringify(v));
-        return true;
-      } catch (e) {
-        if (!quiet && !document.querySelector(".wp-notice--full")) {
-          notice(null, T("full")).classList.add("wp-notice--full");
-        }
-        return false;
+      try { if (valid(k, v)) return backend.setItem(skey(k), JSON.stringify(v)), true; } catch (e) {  }
+      if (!quiet && !document.querySelector(".wp-notice--full")) {
+        notice(null, T("full")).classList.add("wp-notice--full");
       }
+      return false;
     },
     remove(k) { try { backend.removeItem(skey(k)); } catch (e) {  } broken.delete(k); },
     keys() {
@@ -167,7 +161,7 @@
       try {
         for (let i = 0; i < backend.length; i++) {
           const k = backend.key(i);
-          if (k && k.indexOf(p) === 0) out.push(k.slice(p.length));
+          if (k?.startsWith(p)) out.push(k.slice(p.length));
         }
       } catch (e) {  }
       return out;
@@ -179,8 +173,7 @@
     return v;
   };
   const update = (k, fn) => { const v = store.get(k) || {}; fn(v); return store.set(k, v); };
-  const newer = (a, b) => ((a && a.result && a.result.date) || (a && a.date) || "")
-    > ((b && b.result && b.result.date) || (b && b.date) || "");
+  const stamp = x => x?.result?.date || x?.date || "", newer = (a, b) => stamp(a) > stamp(b);
   const fromV1 = (k, v) => {
     const m = /^(wp-(quiz|check|instrument)-([\w.-]+))@\w+$/.exec(k);
     if (!m || !isObj(v)) return null;
@@ -347,7 +340,7 @@
     form.dispatchEvent(new CustomEvent("wp:quizinit", { bubbles: true })); // exam.js: draw a pool, pick what is due
     const id = attr(form, "data-wp-quiz"), key = form.__wpKey = "quiz:" + id, qs = $$(form, ".wp-question");
     const h1 = document.querySelector("h1");
-    form.__wpTitle = (attr(form, "data-pass-mark") ? attr(form, "data-title") : h1 && h1.firstChild && h1.firstChild.textContent.trim())
+    form.__wpTitle = (attr(form, "data-pass-mark") ? attr(form, "data-title") : h1?.firstChild?.textContent.trim())
       || attr(form, "data-title") || id;
     for (const q of qs) {
       q.__fp = fingerprint(q);
@@ -368,11 +361,11 @@
       delete saved.legacy;
       store.set(key, saved);
     }
-    const changed = (saved.changed || []).filter(id => !(saved.answers || {})[id]);
+    const changed = (saved.changed || []).filter(id => !saved.answers?.[id]);
     for (const q of qs) {
-      const qid = attr(q, "data-qid"), v = saved.answers && saved.answers[qid];
+      const qid = attr(q, "data-qid"), v = saved.answers?.[qid];
       if (v == null) continue;
-      if (saved.fp && saved.fp[qid] && saved.fp[qid] !== q.__fp) {
+      if (saved.fp?.[qid] && saved.fp[qid] !== q.__fp) {
         changed.push(qid);
         q.querySelector(".wp-feedback").before(h("p", { class: "wp-changed" }, T("changed")));
       } else setAnswer(q, v);
@@ -390,12 +383,12 @@
     });
     const changes = e => {
       const s = e.target;
-      if (s.matches && s.matches(".wp-order-item select") && s.value) {
+      if (s.matches?.(".wp-order-item select") && s.value) {
         for (const o of $$(s.closest(".wp-question"), "select")) {
           if (o !== s && o.value === s.value) { o.value = s.__old || ""; o.__old = o.value; }
         }
       }
-      if (s.matches && s.matches("select")) s.__old = s.value;
+      if (s.matches?.("select")) s.__old = s.value;
       remember(form);
     };
     form.addEventListener("change", changes);
@@ -410,8 +403,7 @@
         form.removeAttribute("data-result");
         retry.hidden = true;
         update(key, s => { s.answers = {}; s.fp = {}; s.changed = []; s.graded = false; });
-        const first = form.querySelector(".wp-question :is(input, select, textarea)");
-        if (first) first.focus();
+        form.querySelector(".wp-question :is(input, select, textarea)")?.focus();
       });
     }
   };
@@ -435,7 +427,7 @@
     Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), c => c.charCodeAt(0)));
   const chart = (rows, spec, label) => {
     const H = 48, pos = v => Math.max(0, Math.min(100, 100 * (v - spec.min) / ((spec.max - spec.min) || 1)));
-    const pc = v => pos(v).toFixed(2) + "%";
+    const pc = x => x.toFixed(2) + "%";
     const svg = h("svg", { class: "wp-chart", role: "img", "aria-label": label, width: "100%",
       height: rows.length * H + 4 }, h("title", null, label));
     rows.forEach((r, i) => {
@@ -445,10 +437,10 @@
         h("text", { x: 0, y: y + 15 }, `${r.title}: ${num(r.mean)}${extra}`),
         h("rect", { class: "wp-track", x: 0, y: y + 22, width: "100%", height: 16, rx: 2 }),
         r.mean != null && h("rect", { class: "wp-bar", x: 0, y: y + 22, height: 16, rx: 2,
-          width: Math.max(pos(r.mean), 0.5).toFixed(2) + "%" }),
-        r.low != null && h("rect", { class: "wp-range", x: pc(r.low), y: y + 28, height: 4,
-          width: (pos(r.high) - pos(r.low)).toFixed(2) + "%" }),
-        r.reference != null && h("rect", { class: "wp-ref", x: pc(r.reference), y: y + 18, width: 4, height: 24,
+          width: pc(Math.max(pos(r.mean), 0.5)) }),
+        r.low != null && h("rect", { class: "wp-range", x: pc(pos(r.low)), y: y + 28, height: 4,
+          width: pc(pos(r.high) - pos(r.low)) }),
+        r.reference != null && h("rect", { class: "wp-ref", x: pc(pos(r.reference)), y: y + 18, width: 4, height: 24,
           transform: "translate(-2 0)" })));
     });
     return svg;
@@ -472,7 +464,7 @@
     const set = on => marks.forEach(([n, c]) => n.classList.toggle(c, on));
     set(true);
     window.addEventListener("afterprint", () => set(false), { once: true });
-    window.print();
+    print();
   };
 
   const readValues = (form, spec) => {
@@ -590,12 +582,12 @@
     form.after(team);
     const saved = load(form, key) || {};
     for (const it of itemsOf(spec)) {
-      const v = (saved.answers || {})[it.id], el = v != null
+      const v = saved.answers?.[it.id], el = v != null
         && form.querySelector(`input[name="${CSS.escape(name + "-" + it.id)}"][value="${v}"]`);
       if (el) el.checked = true;
     }
     if (saved.done) showProfile(form, spec, true);
-    if (saved.team && saved.team.length) {
+    if (saved.team?.length) {
       codes.value = saved.team.join("\n");
       team.open = true;
       teamProfile(form, spec, codes.value, out, msg, true);
@@ -616,14 +608,14 @@
   };
 
   const quizState = (m, saved) => {
-    const r = saved && saved.result;
-    if (r && r.max) {
+    const r = saved?.result;
+    if (r?.max) {
       const passed = r.passed != null ? r.passed : r.percent >= m.passMark, state = passed ? "passed" : "failed";
       return [[`${Math.round(r.percent)}% (${r.score}/${r.max}) · ${day(r.date)}`,
-        saved.changed && saved.changed.length ? " · " + T("changedshort") : ""],
+        saved.changed?.length ? " · " + T("changedshort") : ""],
       h("span", { class: "wp-state wp-state--" + state }, icon(state), " ", T(state + "short"))];
     }
-    const busy = saved && saved.answers && keys(saved.answers).length;
+    const busy = saved?.answers && keys(saved.answers).length;
     return [T(r ? "done" : busy ? "busy" : "notstarted"), h("span", { class: "wp-state" }, "–")];
   };
   const readExport = textIn => {
@@ -646,7 +638,7 @@
     for (const k in items) {
       const v = items[k], old = store.get(k);
       if (k === "visits") {
-        const all = Object.assign({}, old || {});
+        const all = { ...old };
         for (const p in v) if (!all[p] || v[p] > all[p]) { if (!all[p]) n.l++; all[p] = v[p]; }
         if (keys(all).length > 5000) throw new Error(T("baditem", { k }));
         writes[k] = all;
@@ -705,7 +697,7 @@
       }
       checks.sort((a, b) => String(a[1]).localeCompare(String(b[1])));
       const instruments = (data.instruments || []).map(i => {
-        const r = records["instrument:" + i.id], found = r && r.done && r.date;
+        const r = records["instrument:" + i.id], found = r?.done && r.date;
         return h("li", null, h("a", { href: i.url }, i.title), ": ",
           found ? T("filled", { d: day(found) }) : T("notfilled"));
       });
@@ -719,7 +711,7 @@
     };
     name.addEventListener("input", () => { store.set("name", safe(name.value.trim(), 200)); render(); });
     file.addEventListener("change", () => {
-      const f = file.files && file.files[0];
+      const f = file.files?.[0];
       if (!f) return;
       (f.size > 1048576 ? Promise.reject(new Error(T("toobig"))) : f.text()).then(t => {
         const [writes, n] = merge(readExport(t));
@@ -738,7 +730,7 @@
       say(msg, T("exported"));
     };
     const reset = () => {
-      if (!window.confirm(T("confirm"))) return;
+      if (!confirm(T("confirm"))) return;
       for (const k of store.keys()) store.remove(k);
       store.set("schema", 2, true);
       name.value = "";
@@ -749,7 +741,7 @@
     el.append(view, h("div", { class: "wp-progress-actions" },
       h("p", { class: "wp-field" }, h("label", { for: nameId }, T("yourname")), " ", name),
       h("div", { class: "wp-actions" },
-        button(T("printreport"), () => window.print(), "md-button--primary"),
+        button(T("printreport"), () => print(), "md-button--primary"),
         button(T("export"), exportAll),
         button(T("import"), () => file.click()),
         button(T("reset"), reset, "wp-danger")),
@@ -789,7 +781,7 @@
       fn.done.add(el);
       el.setAttribute("data-wp-ready", "");
       try { fn(el); } catch (e) {
-        if (window.console) console.error("werkplaats:", e);
+        console.error("werkplaats:", e);
         notice(el, T("failed"), el.__wpKey ? () => store.remove(el.__wpKey) : null);
       }
     }
@@ -810,8 +802,8 @@
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init)
     : init());
   let seen = false;
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe({ next() { seen = true; init(); }, complete() { if (!seen) ready(); } });
+  if (window.document$?.subscribe) {
+    document$.subscribe({ next() { seen = true; init(); }, complete() { if (!seen) ready(); } });
   } else {
     ready();
   }
