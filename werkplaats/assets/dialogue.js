@@ -48,7 +48,7 @@
       state = fresh();
       save();
     }
-    state = state || fresh();
+    state ||= fresh();
 
     const speech = node => [h("p", { class: "wp-dlg-who" }, text(node.li, ".wp-dlg-name")), copy(node.li, ".wp-dlg-text")];
     const draw = () => {
@@ -61,7 +61,7 @@
       }));
       const node = nodes[state.path[state.path.length - 1]];
       fill(turn, speech(node));
-      const shown = Object.keys(names).map(c => names[c] + " " + ((sums[c] || 0) > 0 ? "+" : "") + (sums[c] || 0));
+      const shown = Object.keys(names).map(c => names[c] + " " + (sums[c] > 0 ? "+" : "") + (sums[c] || 0));
       tally.textContent = shown.length ? T("dlg_tally") + ": " + shown.join(" · ") : "";
       if (node.end) {
         state.ended = node.li.dataset.node;

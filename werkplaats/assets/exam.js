@@ -9,7 +9,7 @@
   const W = window.werkplaats;
   if (!W || window.__wpExamJs) return;
   window.__wpExamJs = true;
-  const { store, h, fill, T, say, register, $$, json, mix, button } = W;
+  const { store, h, fill, T, say, register, $$, json, mix, button, answerOf } = W;
   const attr = (el, name) => el.getAttribute(name);
   const DAYS = [1, 3, 7, 14, 30];
   const today = plus => { // the local date as "YYYY-MM-DD" (the form of Swedish dates), plus days
@@ -23,8 +23,6 @@
     return el && json(attr(el, "data-wp-exam"));
   };
   const isExam = form => settings(form)?.mode === "exam";
-  const answered = q => $$(q, "input:checked").length > 0
-    || $$(q, "input[type=text],textarea").some(t => t.value.trim()) || $$(q, "select").some(s => s.value);
   const renumber = form => {
     $$(form, ".wp-question .wp-qnum").forEach((el, i) => { el.textContent = el.textContent.replace(/\d+/, i + 1); });
   };
@@ -122,7 +120,7 @@
   document.addEventListener("submit", e => {
     const form = e.target;
     if (!form.__wpExam || form.__wpForce) return;
-    const open = $$(form, ".wp-question").filter(q => !answered(q));
+    const open = $$(form, ".wp-question").filter(q => answerOf(q) == null);
     form.querySelector(".wp-warn")?.remove();
     const done = record(form).done;
     if (!open.length && !done) return;

@@ -5,7 +5,7 @@
  * import and wipe dispatch "wp:changed" on document.
  *
  * API: window.werkplaats = {site, store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list,
- *   map, shape, date, day, pathOf, mix, button}
+ *   map, shape, date, day, pathOf, mix, button, answerOf}
  *   site: true on the site (Material's __md_scope exists), false in a SCORM package
  *   store.get(k) -> value checked against the rules of its key, or null (store.bad(k): stored but invalid);
  *   store.set(k, v) -> false and a notice when not stored; store.remove(k); store.keys() (without prefix)
@@ -13,7 +13,7 @@
  *   T(key, vars): string from the page's data-wp-strings JSON (labels.py BROWSER), "{x}" from vars.x
  *   say(el, text): live-region message; download(name, type, text); notice(el, text, repairFn)
  *   day(date): "5 maart 2026" ("?" if none); pathOf(url): path without index.html; mix(list): a shuffled copy;
- *   button(text, onclick, extra classes): an .md-button
+ *   button(text, onclick, extra classes): an .md-button; answerOf(question): its answer, null when unanswered
  *   register(selector, initFn): initFn(el) once per matching element, on every page
  *   $$(root, sel): array of matches; json(text): parsed value or null; isObj(v): a plain object (not an array)
  *   checks (each makes a predicate v => boolean): is(regex), text(max: no markup), list(n, ok), map(n, ok, keyOk:
@@ -498,10 +498,12 @@
       dimensions: rows.map(r => ({ id: r.id, title: r.title, mean: round(r.mean), reference: round(r.reference),
         answered: r.answered, items: r.items })), code };
     const codeId = newId("code"), copied = h("span", { class: "wp-status", role: "status" });
+    const field = h("input", { id: codeId, class: "wp-code", type: "text", readonly: true, value: code,
+      onfocus: () => field.select() });
     const copy = () => {
-      document.getElementById(codeId).select();
-      (navigator.clipboard ? navigator.clipboard.writeText(code) : Promise.reject()).catch(() =>
-        document.execCommand("copy")).then(() => say(copied, T("copied")));
+      field.select();
+      (async () => navigator.clipboard.writeText(code))().catch(() => document.execCommand("copy"))
+        .then(() => say(copied, T("copied")));
     };
     fill(box, heading,
       count < all.length && h("p", null, T("missing", { n: all.length - count, m: all.length })),
@@ -512,10 +514,8 @@
         button(T("csv"), () => download(`${id}-profiel.csv`, "text/csv;charset=utf-8", csv(T("csvhead").split(","),
           rows.map(r => [r.id, r.title, round(r.mean), round(r.reference), r.answered, r.items])))),
         button(T("json"), () => download(`${id}-profiel.json`, "application/json", JSON.stringify(json, null, 2)))),
-      h("p", { class: "wp-share" }, h("label", { for: codeId }, T("share")), " ",
-        h("input", { id: codeId, class: "wp-code", type: "text", readonly: true, value: code,
-          onfocus: e => e.target.select() }),
-        " ", button(T("copy"), copy), " ", copied),
+      h("p", { class: "wp-share" }, h("label", { for: codeId }, T("share")), " ", field, " ", button(T("copy"), copy),
+        " ", copied),
       h("p", { class: "wp-help" }, T("sharehelp")));
     for (const d of $$(form, "details.wp-reference")) d.hidden = false;
     if (restoring) return;
@@ -526,21 +526,20 @@
     const id = attr(form, "data-id"), version = attr(form, "data-version"), all = itemsOf(spec);
     const members = [], problems = [], seen = new Set(), good = [];
     lines.split(/\r?\n/).forEach((line, i) => {
+      const no = k => problems.push(T(k, { n: i + 1 }));
       line = line.trim();
       if (!line) return;
-      if (seen.has(line)) return problems.push(T("dup", { n: i + 1 }));
+      if (seen.has(line)) return no("dup");
       seen.add(line);
       let data;
-      try { data = JSON.parse(unb64(line)); } catch (e) { data = null; }
-      if (!data || !Array.isArray(data.a)) return problems.push(T("bad", { n: i + 1 }));
-      if (data.i !== id || data.v !== version || data.a.length !== all.length) {
-        return problems.push(T("other", { n: i + 1 }));
-      }
+      try { data = JSON.parse(unb64(line)); } catch (e) {  }
+      if (!Array.isArray(data?.a)) return no("bad");
+      if (data.i !== id || data.v !== version || data.a.length !== all.length) return no("other");
       const values = {};
       all.forEach((it, k) => {
         if (Number.isInteger(data.a[k]) && nr(spec.min, spec.max)(data.a[k])) values[it.id] = data.a[k];
       });
-      if (!keys(values).length) return problems.push(T("empty", { n: i + 1 }));
+      if (!keys(values).length) return no("empty");
       members.push(profileOf(spec, values));
       good.push(line);
     });
@@ -619,16 +618,15 @@
     return [T(r ? "done" : busy ? "busy" : "notstarted"), h("span", { class: "wp-state" }, "–")];
   };
   const readExport = textIn => {
-    if (textIn.length > 1048576) throw new Error(T("toobig"));
     const dump = json(textIn);
-    if (!isObj(dump) || dump.format !== "werkplaats-progress" || !isObj(dump.items)) throw new Error(T("badfile"));
-    if (dump.version !== 1 && dump.version !== 2) throw new Error(T("badversion", { v: String(dump.version) }));
+    if (!isObj(dump) || dump.format !== "werkplaats-progress" || !isObj(dump.items)) throw Error(T("badfile"));
+    if (dump.version !== 1 && dump.version !== 2) throw Error(T("badversion", { v: String(dump.version) }));
     const items = {};
     for (const k in dump.items) {
       const v = dump.items[k], moved = dump.version === 1 && fromV1(k, v), nk = moved ? moved[0] : k;
       const val = moved ? moved[1] : v;
       if (dump.version === 1 && k === "schema") continue;
-      if (!valid(nk, val)) throw new Error(T("baditem", { k: k.slice(0, 80) }));
+      if (!valid(nk, val)) throw Error(T("baditem", { k: k.slice(0, 80) }));
       if (!items[nk] || newer(val, items[nk])) items[nk] = val;
     }
     return items;
@@ -640,13 +638,13 @@
       if (k === "visits") {
         const all = { ...old };
         for (const p in v) if (!all[p] || v[p] > all[p]) { if (!all[p]) n.l++; all[p] = v[p]; }
-        if (keys(all).length > 5000) throw new Error(T("baditem", { k }));
+        if (keys(all).length > 5000) throw Error(T("baditem", { k }));
         writes[k] = all;
       } else if (k === "name" || k === "schema") {
         if (!old) writes[k] = v;
       } else if (!old || newer(v, old)) {
         writes[k] = v;
-        n[k[0] === "q" ? "q" : k[0] === "i" ? "i" : "o"]++;
+        n[/^[qi]/.test(k) ? k[0] : "o"]++;
       }
     }
     return [writes, n];
@@ -713,9 +711,9 @@
     file.addEventListener("change", () => {
       const f = file.files?.[0];
       if (!f) return;
-      (f.size > 1048576 ? Promise.reject(new Error(T("toobig"))) : f.text()).then(t => {
+      (f.size > 1048576 ? Promise.reject(Error(T("toobig"))) : f.text()).then(t => {
         const [writes, n] = merge(readExport(t));
-        if (!writeAll(writes)) throw new Error(T("importfull"));
+        if (!writeAll(writes)) throw Error(T("importfull"));
         name.value = store.get("name") || "";
         render();
         changed();
@@ -775,7 +773,7 @@
     ["[data-wp-visit]", recordVisit]];
   let started = false;
   const setUp = (sel, fn) => {
-    fn.done = fn.done || new WeakSet();
+    fn.done ||= new WeakSet();
     for (const el of $$(document, sel)) {
       if (fn.done.has(el)) continue;
       fn.done.add(el);
@@ -798,7 +796,7 @@
     if (started) { strings(); setUp(sel, fn); }
   };
   window.werkplaats = { site, store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list,
-    map, shape, date, day, pathOf, mix, button };
+    map, shape, date, day, pathOf, mix, button, answerOf };
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init)
     : init());
   let seen = false;
