@@ -9,8 +9,8 @@
   window.__wpDialogue = true;
   const { store, h, fill, T, say, register, $$, json, day, button } = W;
 
-  const copy = (li, sel) => { const el = li.querySelector(sel); return el ? el.cloneNode(true) : ""; };
-  const text = (li, sel) => (li.querySelector(sel) || {}).textContent || "";
+  const copy = (li, sel) => li.querySelector(sel)?.cloneNode(true) || "";
+  const text = (li, sel) => li.querySelector(sel)?.textContent || "";
   const data = (el, name) => json(el.getAttribute(name)) || {};
   const key = id => "dialogue:" + id;
 

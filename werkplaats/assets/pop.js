@@ -45,7 +45,7 @@
   const evidence = c => { // [text, url, date] of what the learner did on the site for this competence
     const out = [], seen = store.get("visits") || {}, add = (k, x, d) => out.push([T(k, x), x.url, d]);
     for (const m of c.modules) {
-      const r = (store.get("quiz:wp-quiz-" + m.id) || {}).result;
+      const r = store.get("quiz:wp-quiz-" + m.id)?.result;
       if (r?.passed) add("pQuiz", m, r.date);
       if (m.units.length && m.units.every(u => seen[pathOf(u)])) add("pUnits", m);
     }
