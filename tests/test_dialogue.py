@@ -278,15 +278,16 @@ def test_english_ui_strings(project: Path) -> None:
                          md_block)
     assert "Step 1" in html and "Continues at step 2" in html and "Narrator" in html
     assert "<strong>End: Gesprek over de claim</strong> (a conversation about the claim)" in html
-    ui = json.loads(lxml_attr(html, "data-t"))
-    assert ui["again"] == "Start again" and ui["say"] == "What do you say?"
+    ui = json.loads(lxml_attr(html, "data-wp-strings"))
+    assert ui["dlg_again"] == "Start again" and ui["dlg_say"] == "What do you say?" and ui["repair"]
+    assert lxml_attr(html, "data-t") is None  # one way for strings: data-wp-strings, read by werkplaats.T
     # Every string dialogue.js uses is there, in both languages.
     assets = Path(__file__).resolve().parent.parent / "werkplaats" / "assets"
     script = (assets / "dialogue.js").read_text(encoding="utf-8")
-    used = set(re.findall(r"\bT\.(\w+)", script))
+    used = set(re.findall(r'\bT\("(\w+)"', script))
     assert used and used <= set(ui)
     assert used <= set(json.loads(lxml_attr(dialogue_html(make_environment(), loaded.items["dialogue"]["kort-gesprek"],
-                                                          loaded, labels_for("nl"), md_block), "data-t")))
+                                                          loaded, labels_for("nl"), md_block), "data-wp-strings")))
 
 
 def lxml_attr(html: str, name: str) -> str:

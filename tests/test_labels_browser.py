@@ -30,7 +30,7 @@ def test_no_string_tables_left_in_the_script() -> None:
 
 def test_embedded_json_is_safe_in_an_attribute() -> None:
     for labels, language in ((NL, "nl"), (EN, "en")):
-        for group in ("quiz", "instrument", "progress", "filter"):
+        for group in ("quiz", "instrument", "progress", "filter", "dialogue"):
             text = labels[f"js_{group}"]
             assert text == browser_json(language, group)
             assert not set("<>&'") & set(text)

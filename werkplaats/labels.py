@@ -1,7 +1,7 @@
 """UI strings of the generated pages and of the browser script, in Dutch and English (chosen by `theme.language`).
 
-This is the one place for UI text. The browser's strings (`BROWSER`) reach `assets/werkplaats.js` as JSON in the
-page: each widget template (quiz, instrument, progress, filter) emits
+This is the one place for UI text. The browser's strings (`BROWSER`) reach the scripts in `assets/` as JSON in the
+page (read by `werkplaats.T`): each widget template (quiz, instrument, progress, filter, dialogue) emits
 `data-wp-strings='{{ labels.js_<group> }}'` on its root element: the core strings and those of its group, so the
 script works the same on the site, from file:// and inside SCORM packages.
 """
@@ -60,10 +60,7 @@ NL: dict[str, str] = {
     "dlg_step": "Stap {n}", "dlg_leads_to": "Verder bij stap {n}", "dlg_end": "Einde",
     "dlg_outcome_claim": "gesprek over de claim", "dlg_outcome_breed": "breed gesprek",
     "dlg_outcome_plan": "gesprek met een plan op de ladder", "dlg_write": "Welke keuze maak jij hier, en waarom?",
-    "dlg_say": "Wat zeg je?", "dlg_again": "Opnieuw", "dlg_tally": "Je score per competentie",
-    "dlg_route": "Jouw route", "dlg_other": "Had je gezegd", "dlg_you": "Jij",
-    "dlg_reset": "Je bewaarde gesprek past niet bij deze versie van het gesprek; je begint opnieuw.",
-    "dlg_none": "nog niet begonnen", "dlg_busy": "bezig ({n} keuzes gemaakt)", "dlg_done": "afgerond op {d}: {v}",
+    "dlg_you": "Jij",
 }
 
 EN: dict[str, str] = {
@@ -111,10 +108,7 @@ EN: dict[str, str] = {
     "dlg_outcome_claim": "a conversation about the claim", "dlg_outcome_breed": "a broad conversation",
     "dlg_outcome_plan": "a conversation with a plan on the ladder",
     "dlg_write": "Which choice would you make here, and why?",
-    "dlg_say": "What do you say?", "dlg_again": "Start again", "dlg_tally": "Your score per competence",
-    "dlg_route": "Your route", "dlg_other": "Had you said", "dlg_you": "You",
-    "dlg_reset": "Your saved conversation does not fit this version of the conversation; you start again.",
-    "dlg_none": "not started", "dlg_busy": "in progress ({n} choices made)", "dlg_done": "finished on {d}: {v}",
+    "dlg_you": "You",
 }
 
 
@@ -124,6 +118,8 @@ def labels_for(language: str | None) -> dict[str, str]:
 
 
 #: Strings of `assets/werkplaats.js` by widget; "core" goes with every group. "{name}" is filled in by the script.
+#: "dialogue" holds those of `assets/dialogue.js` (the player and its list on "Mijn voortgang"); its keys start with
+#: `dlg_` because every group on a page shares one table.
 BROWSER: dict[str, dict[str, dict[str, str]]] = {
     "nl": {
         "core": {
@@ -191,6 +187,13 @@ BROWSER: dict[str, dict[str, dict[str, str]]] = {
             "exported": "Je voortgang is als bestand opgeslagen.",
         },
         "filter": {"shown": "{n} van {m} getoond"},
+        "dialogue": {
+            "dlg_say": "Wat zeg je?", "dlg_again": "Opnieuw", "dlg_tally": "Je score per competentie",
+            "dlg_route": "Jouw route", "dlg_other": "Had je gezegd",
+            "dlg_reset": "Je bewaarde gesprek past niet bij deze versie van het gesprek; je begint opnieuw.",
+            "dlg_none": "nog niet begonnen", "dlg_busy": "bezig ({n} keuzes gemaakt)",
+            "dlg_done": "afgerond op {d}: {v}",
+        },
     },
     "en": {
         "core": {
@@ -256,6 +259,13 @@ BROWSER: dict[str, dict[str, dict[str, str]]] = {
             "exported": "Your progress has been saved as a file.",
         },
         "filter": {"shown": "{n} of {m} shown"},
+        "dialogue": {
+            "dlg_say": "What do you say?", "dlg_again": "Start again", "dlg_tally": "Your score per competence",
+            "dlg_route": "Your route", "dlg_other": "Had you said",
+            "dlg_reset": "Your saved conversation does not fit this version of the conversation; you start again.",
+            "dlg_none": "not started", "dlg_busy": "in progress ({n} choices made)",
+            "dlg_done": "finished on {d}: {v}",
+        },
     },
 }
 
@@ -270,7 +280,8 @@ def browser_json(language: str, group: str) -> str:
 
 for _language, _labels in (("nl", NL), ("en", EN)):
     _labels["multiple_help"] = {"nl": "Meer antwoorden mogelijk.", "en": "More than one answer possible."}[_language]
-    for _group in ("core", "quiz", "instrument", "progress", "filter"):
+    BROWSER[_language]["dialogue"]["dialogues"] = _labels["dialogues"]  # the heading of its list on Mijn voortgang
+    for _group in ("core", "quiz", "instrument", "progress", "filter", "dialogue"):
         _labels[f"js_{_group}"] = browser_json(_language, _group)
 
 

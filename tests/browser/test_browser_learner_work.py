@@ -225,7 +225,8 @@ def test_storage_backend_of_the_scorm_bridge(new_context: object, base_url: str)
     assert any(k.endswith("wp:quiz:wp-quiz-mini") for k in own)
     assert not any("wp:" in k for k in page.evaluate("() => Object.keys(localStorage)"))
     api = page.evaluate("() => Object.keys(window.werkplaats).sort()")
-    assert api == ["$$", "T", "download", "fill", "h", "isObj", "json", "notice", "register", "say", "store"]
+    assert api == ["$$", "T", "answerOf", "button", "date", "day", "download", "fill", "h", "is", "isObj", "json",
+                   "list", "map", "mix", "notice", "pathOf", "register", "say", "shape", "site", "store", "text"]
 
 
 def test_a_full_storage_is_reported_not_silent(new_context: object, base_url: str) -> None:

@@ -1,22 +1,22 @@
 /* dialogue.js: plays the dialogues, fills their entry on "Mijn voortgang". Contract: werkplaats/pages/dialogue.py.
- * Uses window.werkplaats (werkplaats.js, loaded before it on the site and in SCORM): store, h, fill, say, register.
+ * Uses window.werkplaats (werkplaats.js, loaded before it on the site and in SCORM): store, h, fill, T, say, register;
+ * its strings are the "dialogue" group of labels.py BROWSER (keys dlg_*), in the data-wp-strings of the root.
  * State under store key "dialogue:<id>": {path: [node ids], choices: [choice index per step], ended, date}. */
 (function () {
   "use strict";
   const W = window.werkplaats;
   if (!W || window.__wpDialogue) return;
   window.__wpDialogue = true;
-  const { store, h, fill, say, register, $$, json } = W;
+  const { store, h, fill, T, say, register, $$, json, day, button } = W;
 
-  const copy = (li, sel) => { const el = li.querySelector(sel); return el ? el.cloneNode(true) : ""; };
-  const text = (li, sel) => (li.querySelector(sel) || {}).textContent || "";
+  const copy = (li, sel) => li.querySelector(sel)?.cloneNode(true) || "";
+  const text = (li, sel) => li.querySelector(sel)?.textContent || "";
   const data = (el, name) => json(el.getAttribute(name)) || {};
   const key = id => "dialogue:" + id;
-  const button = (label, onclick) => h("button", { type: "button", class: "md-button", onclick }, label);
 
-  function play(root) {
+  const play = root => {
     root.setAttribute("data-dlg-ready", "");
-    const id = root.dataset.dialogue, T = data(root, "data-t"), names = data(root, "data-competences");
+    const id = root.dataset.dialogue, names = data(root, "data-competences");
     const me = root.dataset.me, start = root.dataset.start, nodes = Object.create(null);
     for (const li of $$(root, ".wp-dlg-node")) {
       nodes[li.dataset.node] = { li, end: li.querySelector(".wp-dlg-end"),
@@ -31,7 +31,7 @@
     root.querySelector(".wp-dlg-map").hidden = true;
     root.append(h("div", { class: "wp-dlg-play" }, note, log, turn, live, tally));
 
-    function fits(s) {
+    const fits = s => {
       if (!Array.isArray(s.path) || !Array.isArray(s.choices) || s.path[0] !== start ||
           s.path.length !== s.choices.length + 1 || s.path.length > 500) return false;
       for (let i = 0; i < s.choices.length; i++) {
@@ -40,18 +40,18 @@
       }
       const last = s.path[s.choices.length];
       return s.ended == null || (s.ended === last && !!nodes[last].end);
-    }
+    };
     // store.get gives null for a missing, unreadable or invalid value; only a missing one starts without a notice
     let state = store.get(key(id));
     if (state ? !fits(state) : store.keys().includes(key(id))) {
-      fill(note, T.reset).hidden = false;
+      fill(note, T("dlg_reset")).hidden = false;
       state = fresh();
       save();
     }
-    state = state || fresh();
+    state ||= fresh();
 
     const speech = node => [h("p", { class: "wp-dlg-who" }, text(node.li, ".wp-dlg-name")), copy(node.li, ".wp-dlg-text")];
-    function draw() {
+    const draw = () => {
       const sums = {};
       fill(log, state.choices.map((n, i) => {
         const node = nodes[state.path[i]], choice = node.choices[n];
@@ -61,8 +61,8 @@
       }));
       const node = nodes[state.path[state.path.length - 1]];
       fill(turn, speech(node));
-      const shown = Object.keys(names).map(c => names[c] + " " + ((sums[c] || 0) > 0 ? "+" : "") + (sums[c] || 0));
-      tally.textContent = shown.length ? T.tally + ": " + shown.join(" · ") : "";
+      const shown = Object.keys(names).map(c => names[c] + " " + (sums[c] > 0 ? "+" : "") + (sums[c] || 0));
+      tally.textContent = shown.length ? T("dlg_tally") + ": " + shown.join(" · ") : "";
       if (node.end) {
         state.ended = node.li.dataset.node;
         root.dataset.state = "end";
@@ -70,15 +70,15 @@
         const route = h("ol", null, state.choices.map((n, i) => {
           const step = nodes[state.path[i]];
           return h("li", null, h("strong", null, text(step.choices[n].li, ".wp-dlg-say")),
-            h("ul", null, step.choices.map((c, j) => j !== n && h("li", null, h("strong", null, T.other + ": "),
+            h("ul", null, step.choices.map((c, j) => j !== n && h("li", null, h("strong", null, T("dlg_other") + ": "),
               text(c.li, ".wp-dlg-say"), copy(c.li, ".wp-dlg-fb")))));
         }));
-        turn.append(node.end.cloneNode(true), h("h3", null, T.route), route,
-          button(T.again, () => { note.hidden = true; state = fresh(); save(); draw(); turn.focus(); }));
+        turn.append(node.end.cloneNode(true), h("h3", null, T("dlg_route")), route,
+          button(T("dlg_again"), () => { note.hidden = true; state = fresh(); save(); draw(); turn.focus(); }));
       } else {
         state.ended = null;
         root.dataset.state = "play";
-        turn.append(h("div", { class: "wp-dlg-choose", role: "group", "aria-label": T.say },
+        turn.append(h("div", { class: "wp-dlg-choose", role: "group", "aria-label": T("dlg_say") },
           node.choices.map((c, n) => button(text(c.li, ".wp-dlg-say"), () => {
             state.path.push(c.to);
             state.choices.push(n);
@@ -88,27 +88,24 @@
             turn.focus();
           }))));
       }
-    }
+    };
     draw();
-  }
+  };
 
-  function progress(el) {
+  const progress = el => {
     el.setAttribute("data-dlg-ready", "");
-    const T = data(el, "data-t"), entries = data(el, "data-wp-dialogues");
-    fill(el, h("h2", null, T.title), h("ul", null, (Array.isArray(entries) ? entries : []).map(d => {
+    const entries = data(el, "data-wp-dialogues");
+    fill(el, h("h2", null, T("dialogues")), h("ul", null, (Array.isArray(entries) ? entries : []).map(d => {
       const s = store.get(key(d.id)), ends = d.endings || {};
-      let status = T.none;
-      if (s && Array.isArray(s.choices)) {
-        const when = new Date(s.date);
+      let status = T("dlg_none");
+      if (Array.isArray(s?.choices)) {
         status = typeof ends[s.ended] == "string"
-          ? T.done.replace("{d}", isNaN(when) ? "?" : when.toLocaleDateString(/^en/i.test(document.documentElement.lang) ? "en-GB" : "nl",
-            { dateStyle: "long" }))
-            .replace("{v}", ends[s.ended])
-          : T.busy.replace("{n}", s.choices.length);
+          ? T("dlg_done", { d: day(s.date), v: ends[s.ended] })
+          : T("dlg_busy", { n: s.choices.length });
       }
       return h("li", null, h("a", { href: d.url }, d.title), ": " + status);
     })));
-  }
+  };
 
   register("[data-dialogue]", play);
   register(".wp-dialogue-progress[data-wp-dialogues]", progress);

@@ -4,27 +4,21 @@
   "use strict";
   const W = window.werkplaats;
   if (!W || window.werkplaatsPop) return;
-  const { store, h, fill, T, say, register, download, notice, $$, json, isObj } = W;
+  const { store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list, map, shape, date, day,
+    pathOf } = W;
   const LV = ["startbekwaam", "vakbekwaam", "vakvolwassen"], own = (o, k) => Object.hasOwn(o, k);
 
-  // Checks of every stored or imported value
-  const re = x => v => typeof v === "string" && x.test(v), DAY = re(/^\d{4}-\d\d-\d\d$/);
-  const ID = re(/^[a-z0-9][a-z0-9-]{0,79}$/), RK = re(/^(startbekwaam|vakbekwaam|vakvolwassen)\.\d{1,3}$/);
-  const ISO = re(/^\d{4}-\d\d-\d\dT[\d:.]{5,12}Z$/), str = n => v => typeof v === "string" && v.length <= n
-    && !/<[a-z!/?]/i.test(v), lvl = v => Number.isInteger(v) && v >= 0 && v <= 3, tx = str(2000), tid = str(40);
-  const shape = (rules, need) => v => isObj(v) && Object.keys(v).every(k => own(rules, k) && rules[k](v[k]))
-    && need.every(k => own(v, k));
-  const dict = (n, key, ok) => v => isObj(v) && Object.keys(v).length <= n
-    && Object.keys(v).every(k => key(k) && ok(v[k]));
-  const list = (n, ok) => v => Array.isArray(v) && v.length <= n && v.every(ok);
-  const comp = shape({ ratings: dict(300, RK, shape({ v: lvl, fp: re(/^[0-9a-f]{8}$/), date: ISO }, ["v", "fp"])),
-    snapshots: list(100, shape({ date: ISO, level: lvl, ratings: dict(300, RK, lvl) }, ["date", "level"])),
+  // Checks of every stored or imported value (the parts come from werkplaats.js)
+  const DAY = is(/^\d{4}-\d\d-\d\d$/), ID = is(/^[a-z0-9][a-z0-9-]{0,79}$/);
+  const RK = is(RegExp(`^(${LV.join("|")})\\.\\d{1,3}$`)), lvl = v => [0, 1, 2, 3].includes(v);
+  const tx = text(2000), tid = text(40);
+  const comp = shape({ ratings: map(300, shape({ v: lvl, fp: is(/^[0-9a-f]{8}$/), date }, ["v", "fp"]), RK),
+    snapshots: list(100, shape({ date, level: lvl, ratings: map(300, lvl, RK) }, ["date", "level"])),
     notes: list(200, shape({ id: tid, date: DAY, situation: tx, task: tx, action: tx, result: tx, reflection: tx },
       ["id", "date"])),
-    goals: list(100, shape({ id: tid, what: tx, how: tx, when: DAY, who: str(300), date: ISO },
-      ["id", "what", "when"])) },
+    goals: list(100, shape({ id: tid, what: tx, how: tx, when: DAY, who: text(300), date }, ["id", "what", "when"])) },
   ["ratings", "snapshots", "notes", "goals"]);
-  const valid = shape({ competences: dict(500, ID, comp) }, ["competences"]);
+  const valid = shape({ competences: map(500, comp, ID) }, ["competences"]);
 
   // The level rule: all indicators of a level at 2 or 3 (with the current fingerprint), and the level below
   const ok = (L, r, l) => L[l].filter((p, i) => { const x = r[l + "." + i]; return x && x.fp === p && x.v > 1; });
@@ -37,36 +31,33 @@
     n: LV.reduce((a, l) => a + ok(L, r, l).length, 0), m: LV.reduce((a, l) => a + L[l].length, 0) });
 
   const blank = () => ({ ratings: {}, snapshots: [], notes: [], goals: [] });
-  function load(el) {
+  const load = el => {
     const v = store.get("pop");
     if (v == null && !store.bad("pop")) return { competences: {} };
     if (valid(v)) return v;
     notice(el, T("pStale"), () => store.remove("pop"));
-  }
+  };
   const now = () => new Date().toISOString();
-  const day = s => new Date(s.length < 11 ? s + "T12:00" : s).toLocaleDateString(document.documentElement.lang
-    === "en" ? "en-GB" : "nl-NL", { day: "numeric", month: "long", year: "numeric" });
   const clean = s => s.trim().slice(0, 2000).replace(/<(?=[a-z!/?])/gi, "< ");
-  const pathOf = u => decodeURI(new URL(u, location.href).pathname).replace(/\/index\.html$/, "/");
   const ul = (items, none) => (items.length ? h("ul", null, items) : h("p", null, T(none)));
   const snaps = s => s.map(x => day(x.date) + ": " + T("pL" + x.level));
 
-  function evidence(c) { // [text, url, date] of what the learner did on the site for this competence
+  const evidence = c => { // [text, url, date] of what the learner did on the site for this competence
     const out = [], seen = store.get("visits") || {}, add = (k, x, d) => out.push([T(k, x), x.url, d]);
     for (const m of c.modules) {
-      const r = (store.get("quiz:wp-quiz-" + m.id) || {}).result;
-      if (r && r.passed) add("pQuiz", m, r.date);
+      const r = store.get("quiz:wp-quiz-" + m.id)?.result;
+      if (r?.passed) add("pQuiz", m, r.date);
       if (m.units.length && m.units.every(u => seen[pathOf(u)])) add("pUnits", m);
     }
     for (const k of store.keys()) { // "Test jezelf" in the lessons of those modules
       const q = /^quiz:wp-check-/.test(k) && store.get(k), m = q && c.modules.find(x => x.id === q.module);
-      if (m && q.result && q.result.max && typeof q.path === "string") add("pCheck", { title: m.title, url: q.path,
+      if (m && q.result?.max && typeof q.path === "string") add("pCheck", { title: m.title, url: q.path,
         s: q.result.score, m: q.result.max }, q.result.date);
     }
     for (const x of c.cases) if (seen[pathOf(x.url)]) add("pCase", x, seen[pathOf(x.url)]);
     for (const x of c.instruments) {
       const s = store.get("instrument:" + x.id);
-      if (s && s.done) add("pInst", x, s.date);
+      if (s?.done) add("pInst", x, s.date);
     }
     for (const x of c.dialogues) {
       const s = store.get("dialogue:" + x.id) || {}, path = Array.isArray(s.path) ? s.path : [];
@@ -75,7 +66,7 @@
       add("pDlg", { title: x.title, url: x.url, v: x.endings[s.ended], s: (sum > 0 ? "+" : "") + sum }, s.date);
     }
     return out;
-  }
+  };
   const evList = (c, notes, del) => evidence(c).map(([t, u, d]) => h("li", null, h("a", { href: u }, t),
     d && " · " + day(d))).concat(notes.map(n => h("li", null, h("strong", null, day(n.date)),
     h("dl", null, ["situation", "task", "action", "result", "reflection"].filter(f => n[f])
@@ -84,7 +75,7 @@
     h("br"), T("pWhen", { d: day(g.when) }), g.who && " · " + T("pWith", { w: g.who }), del && del("goals", g)));
 
   // A competence page
-  function initCompetence(el) {
+  const initCompetence = el => {
     const c = JSON.parse(el.dataset.wpData), id = c.id, $ = s => el.querySelector(s);
     const none = { modules: [], cases: [], instruments: [], dialogues: [] }, status = $(".wp-pop-snap + .wp-status");
     let pop = load(el);
@@ -107,7 +98,7 @@
       if (s && s.fp === fs.dataset.fp) fs.querySelector(`[value="${s.v}"]`).checked = true;
       else if (s) fs.append(h("p", { class: "wp-pop-changed" }, T("pChanged", { v: T("pS" + s.v) })));
     }
-    function draw() {
+    const draw = () => {
       const r = cur(), ev = evList(c, []), done = new Set(evidence(c).map(e => new URL(e[1], location.href).href));
       fill($(".wp-pop-snaps"), r.snapshots.length > 0 && [h("h4", null, T("pSnaps")),
         h("ul", null, snaps(r.snapshots).reverse().map(t => h("li", null, t)))]);
@@ -115,7 +106,7 @@
       fill($(".wp-pop-notes"), evList(none, r.notes, del));
       fill($(".wp-pop-goals"), ul(goalList(r.goals, del), "pNoGoal"));
       for (const a of $$(el, ".wp-pop-todo a")) a.parentNode.hidden = done.has(a.href);
-    }
+    };
     $(".wp-pop-rate").onchange = e => {
       const fs = e.target.closest(".wp-pop-ind");
       if (change($(".wp-pop-level"), () => lvText(c.levels, cur().ratings), r => {
@@ -144,17 +135,17 @@
     });
     $(".wp-pop-level").textContent = lvText(c.levels, cur().ratings);
     draw();
-  }
+  };
 
   // "Mijn ontwikkeling": fills the overview, chart and plan the page carries
-  function initAll(el) {
+  const initAll = el => {
     const cs = JSON.parse(el.dataset.wpPopAll).competences, $ = s => el.querySelector(s);
     const name = $("#wp-pop-name"), file = $("[type=file]"), msg = $(".wp-pop-on > .wp-status");
     let pop = load(el);
     if (!pop) return;
     $(".wp-pop-on").hidden = false;
     name.value = store.get("name") || "";
-    function render() {
+    const render = () => {
       $(".wp-pop-who").textContent = store.get("name") || "……………………";
       $(".wp-pop-date").textContent = day(now());
       for (const c of cs) {
@@ -169,23 +160,23 @@
         fill(q("section@ .wp-pop-e"), ul(ev, "pNoEv"));
         fill(q("section@ .wp-pop-g"), ul(goalList(s.goals), "pNoGoal"));
       }
-    }
+    };
     name.oninput = () => { store.set("name", clean(name.value).slice(0, 200)); render(); };
-    function read(t) {
+    const read = t => {
       const v = json(t);
       if (!isObj(v) || v.format !== "werkplaats-pop") throw Error(T("pBadFormat"));
       if (v.version !== 1) throw Error(T("pBadVersion", { v: String(v.version).slice(0, 20) }));
       const p = v.pop, cs = isObj(p) && isObj(p.competences) ? p.competences : {};
       const bad = Object.keys(cs).find(k => !ID(k) || !comp(cs[k])) || "pop";
       if (!valid(p)) throw Error(T("pBadPart", { k: bad.slice(0, 80) }));
-      if (v.name != null && !str(200)(v.name)) throw Error(T("pBadPart", { k: "name" }));
+      if (v.name != null && !text(200)(v.name)) throw Error(T("pBadPart", { k: "name" }));
       return v;
-    }
+    };
     file.onchange = () => {
       const f = file.files[0];
       if (f) (f.size > 1048576 ? Promise.reject(Error(T("pTooBig"))) : f.text()).then(t => {
         const v = read(t);
-        if (Object.keys(pop.competences).length && !window.confirm(T("pReplace"))) return;
+        if (Object.keys(pop.competences).length && !confirm(T("pReplace"))) return;
         if (!store.set("pop", v.pop)) throw Error(T("pNotSaved"));
         if (v.name && !store.get("name")) store.set("name", name.value = v.name);
         pop = v.pop;
@@ -194,7 +185,7 @@
       }).catch(e => say(msg, T("pRefused", { e: e.message }))).then(() => { file.value = ""; });
     };
     const acts = {
-      print: () => window.print(),
+      print: () => print(),
       export: () => {
         const d = now();
         download(`werkplaats-pop-${d.slice(0, 10)}.json`, "application/json", JSON.stringify({
@@ -203,7 +194,7 @@
       },
       import: () => file.click(),
       reset: () => {
-        if (!window.confirm(T("pConfirm"))) return;
+        if (!confirm(T("pConfirm"))) return;
         store.remove("pop");
         pop = { competences: {} };
         render();
@@ -212,13 +203,9 @@
     };
     for (const b of $$(el, "[data-act]")) b.onclick = acts[b.dataset.act];
     render();
-  }
+  };
 
   window.werkplaatsPop = { level, valid, evidence };
   register(".wp-pop[data-wp-pop]", initCompetence);
   register(".wp-pop-all[data-wp-pop-all]", initAll);
-  register("[data-wp-visit]", () => { // a case page: its visit is evidence of reading the case
-    const v = store.get("visits") || (store.bad("visits") ? null : {});
-    if (v && Object.keys(v).length < 5000) { v[pathOf(location.href)] = now(); store.set("visits", v, true); }
-  });
 })();

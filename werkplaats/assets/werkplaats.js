@@ -4,14 +4,20 @@
  * A graded quiz dispatches "wp:graded" {detail: {score, max, percent, passed}} on its form (SCORM bridge);
  * import and wipe dispatch "wp:changed" on document.
  *
- * API: window.werkplaats = {store, h, fill, T, say, register, download, notice, $$, json, isObj}
+ * API: window.werkplaats = {site, store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list,
+ *   map, shape, date, day, pathOf, mix, button, answerOf}
+ *   site: true on the site (Material's __md_scope exists), false in a SCORM package
  *   store.get(k) -> value checked against the rules of its key, or null (store.bad(k): stored but invalid);
  *   store.set(k, v) -> false and a notice when not stored; store.remove(k); store.keys() (without prefix)
  *   h(tag, attrs, ...kids), fill(el, ...kids): DOM building, text never parsed as HTML
  *   T(key, vars): string from the page's data-wp-strings JSON (labels.py BROWSER), "{x}" from vars.x
  *   say(el, text): live-region message; download(name, type, text); notice(el, text, repairFn)
+ *   day(date): "5 maart 2026" ("?" if none); pathOf(url): path without index.html; mix(list): a shuffled copy;
+ *   button(text, onclick, extra classes): an .md-button; answerOf(question): its answer, null when unanswered
  *   register(selector, initFn): initFn(el) once per matching element, on every page
  *   $$(root, sel): array of matches; json(text): parsed value or null; isObj(v): a plain object (not an array)
+ *   checks (each makes a predicate v => boolean): is(regex), text(max: no markup), list(n, ok), map(n, ok, keyOk:
+ *   keys like ids by default), shape(rules, required keys: own keys only); date: an ISO date-time string
  * Storage: window.__wpStorage (Storage interface, e.g. the SCORM bridge's) if set before the first page set-up,
  * else localStorage; keys, values (schema 2) and the progress file are described in README.md ("The browser side").
  */
@@ -22,41 +28,42 @@
   const S = {};
   const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
   const json = s => { try { return JSON.parse(s); } catch (e) { return null; } };
-  function strings() {
+  const strings = () => {
     for (const el of $$(document, "[data-wp-strings]")) {
       const o = json(attr(el, "data-wp-strings"));
       for (const k in o) S[k] = S[k] || o[k];
     }
-  }
+  };
   const en = () => /^en/i.test(document.documentElement.lang || "");
   const T = (key, vars) => String(typeof S[key] === "string" ? S[key] : key)
     .replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? vars[k] : m));
   const num = (x, d = 1) => (x == null || isNaN(x) ? "–"
     : x.toLocaleString(en() ? "en" : "nl", { minimumFractionDigits: d, maximumFractionDigits: d }));
-  const day = iso => new Date(iso).toLocaleDateString(en() ? "en-GB" : "nl-NL",
-    { day: "numeric", month: "long", year: "numeric" });
+  const day = s => { // "YYYY-MM-DD" (read at noon) or a date-time as "5 maart 2026"; "?" when it is no date
+    const d = new Date(String(s).length < 11 ? s + "T12:00" : s);
+    return isNaN(d) ? "?" : d.toLocaleDateString(en() ? "en-GB" : "nl-NL", { dateStyle: "long" });
+  };
   const avg = xs => xs.reduce((a, b) => a + b, 0) / xs.length;
   const attr = (el, name) => el.getAttribute(name);
   let uid = 0;
   const newId = p => "wp-" + p + "-" + (++uid);
   const SVG = /^(svg|rect|text|title|g|path)$/;
-  function h(tag, attrs, ...kids) { // h("p", {class: "x", onclick: fn}, "text", child, [more])
+  const h = (tag, attrs, ...kids) => { // h("p", {class: "x", onclick: fn}, "text", child, [more])
     const el = SVG.test(tag) ? document.createElementNS("http://www.w3.org/2000/svg", tag)
       : document.createElement(tag);
-    for (const k in attrs || {}) {
+    for (const k in attrs) { // for-in over null runs no rounds
       const v = attrs[k];
       if (v == null || v === false) continue;
       if (k.slice(0, 2) === "on") el.addEventListener(k.slice(2), v);
       else el.setAttribute(k, v === true ? "" : v);
     }
-    fill(el, ...kids);
-    return el;
-  }
-  function fill(el, ...kids) {
+    return fill(el, ...kids);
+  };
+  const fill = (el, ...kids) => {
     el.replaceChildren();
-    for (const kid of kids.flat(3)) if (kid != null && kid !== false) el.append(kid.nodeType ? kid : String(kid));
+    for (const kid of kids.flat(3)) if (kid != null && kid !== false) el.append(kid); // not a node: as text
     return el;
-  }
+  };
   const CHECK = "M5 12.5l4.5 4.5L19 7.5", CROSS = "M7 7l10 10M17 7L7 17";
   const ICONS = { correct: CHECK, passed: CHECK, incorrect: CROSS, failed: CROSS, unanswered: "M7 12h10",
     open: "M12 7v.5M12 11v6" };
@@ -64,73 +71,72 @@
     "aria-hidden": "true", focusable: "false" }, h("path", { d: ICONS[state] || ICONS.open }));
   const button = (text, onclick, cls) => h("button", { type: "button", class: "md-button " + (cls || ""), onclick },
     text);
-  function download(name, type, text) {
+  const download = (name, type, text) => {
     const url = URL.createObjectURL(new Blob([text], { type }));
     h("a", { href: url, download: name }).click();
     setTimeout(() => URL.revokeObjectURL(url), 30000);
-  }
-  function say(el, text) {
+  };
+  const say = (el, text) => {
     el.textContent = "";
     setTimeout(() => { el.textContent = text; }, 50);
-  }
-  function notice(el, text, repair) {
+  };
+  const notice = (el, text, repair) => {
     const box = h("div", { class: "wp-notice", role: "alert" }, h("p", null, text),
       repair && button(T("repair"), () => { repair(); box.remove(); location.reload(); }));
-    const at = el || document.querySelector(".md-content__inner") || document.body;
-    if (el) el.before(box); else at.prepend(box);
+    if (el) el.before(box);
+    else (document.querySelector(".md-content__inner") || document.body).prepend(box);
     return box;
-  }
-  // -- checks of every stored or imported value, by key
+  };
+  // -- checks of every stored or imported value, by key. Each check is a predicate v => boolean, built from parts
+  // that pop.js uses too: is(regex), text(max), list(n, ok), map(n, ok, keyOk), shape(rules, required keys).
   const isObj = v => v != null && typeof v === "object" && !Array.isArray(v);
-  const ID = /^[\w.-]{1,120}$/, ISO = /^\d{4}-\d\d-\d\dT[\d:.]{5,12}Z$/;
-  const text = (v, max) => typeof v === "string" && v.length <= (max || 10000) && !/<[a-z!/?]/i.test(v);
-  const texts = (v, n) => Array.isArray(v) && v.length <= (n || 100) && v.every(x => text(x, 2000));
-  const map = (v, ok, n) => isObj(v) && Object.keys(v).length <= (n || 500)
-    && Object.keys(v).every(k => ID.test(k) && ok(v[k]));
-  const bool = v => typeof v === "boolean", date = v => typeof v === "string" && ISO.test(v);
-  const nr = (v, lo, hi) => typeof v === "number" && isFinite(v) && v >= lo && v <= hi;
+  const own = (o, k) => Object.hasOwn(o, k), keys = Object.keys;
+  const is = re => v => typeof v === "string" && re.test(v);
+  const text = (max = 10000) => v => typeof v === "string" && v.length <= max && !/<[a-z!/?]/i.test(v);
+  const list = (n, ok) => v => Array.isArray(v) && v.length <= n && v.every(ok);
+  const id = is(/^[\w.-]{1,120}$/);
+  const map = (n, ok, key = id) => v => isObj(v) && keys(v).length <= n && keys(v).every(k => key(k) && ok(v[k]));
+  const shape = (rules, need = []) => v => isObj(v) && keys(v).every(k => own(rules, k) && rules[k](v[k]))
+    && need.every(k => own(v, k));
+  const nr = (lo, hi) => v => typeof v === "number" && isFinite(v) && v >= lo && v <= hi;
+  const orNull = ok => v => v === null || ok(v);
+  const bool = v => typeof v === "boolean", date = is(/^\d{4}-\d\d-\d\dT[\d:.]{5,12}Z$/);
   const plain = v => typeof v === "string" && v.length <= 10000;
-  const answer = v => plain(v) || (Array.isArray(v) && v.length <= 100 && v.every(plain));
-  const path = v => text(v, 500) && v[0] === "/";
-  const result = v => v === null || (isObj(v) && shape(v, { score: x => nr(x, 0, 1e4), max: x => nr(x, 0, 1e4),
-    percent: x => nr(x, 0, 100), passed: x => x === null || bool(x), mark: x => x === null || nr(x, 0, 100),
-    date }));
-  const legacy = v => isObj(v) && Object.keys(v).length <= 500 && Object.keys(v).every(k => k.length < 300)
-    && Object.values(v).every(answer);
-  function shape(v, rules) {
-    return isObj(v) && Object.keys(v).every(k => rules[k] && rules[k](v[k]));
-  }
-  function free(v, depth) {
+  const answer = v => plain(v) || list(100, plain)(v);
+  const path = v => text(500)(v) && v[0] === "/";
+  const pct = orNull(nr(0, 100));
+  const result = orNull(shape({ score: nr(0, 1e4), max: nr(0, 1e4), percent: nr(0, 100), passed: orNull(bool),
+    mark: pct, date }));
+  const free = (v, depth) => {
     if (depth > 8) return false;
     if (Array.isArray(v)) return v.length <= 2000 && v.every(x => free(x, depth + 1));
-    if (isObj(v)) return Object.keys(v).every(k => k.length <= 200 && free(v[k], depth + 1));
-    return v === null || bool(v) || nr(v, -1e12, 1e12) || text(v);
-  }
+    if (isObj(v)) return keys(v).every(k => k.length <= 200 && free(v[k], depth + 1));
+    return v === null || bool(v) || nr(-1e12, 1e12)(v) || text()(v);
+  };
   const RULES = [
-    [/^quiz:[\w.-]{1,120}$/, v => shape(v, { answers: x => map(x, answer), fp: x => map(x, y => text(y, 20)),
-      graded: bool, result, kind: x => x === "quiz" || x === "check", module: x => text(x, 120),
-      title: x => text(x, 300), path, changed: x => texts(x, 500) && x.every(y => ID.test(y)), legacy })],
-    [/^instrument:[\w.-]{1,120}$/, v => shape(v, { answers: x => map(x, y => nr(y, -100, 100), 1000), done: bool,
-      date, title: x => text(x, 300), team: x => texts(x, 200) })],
-    [/^exam:[\w.-]{1,120}$/, v => shape(v, { n: x => nr(x, 0, 1e4), best: x => x === null || nr(x, 0, 100),
-      last: x => x === null || nr(x, 0, 100), draw: x => texts(x, 500) && x.every(y => ID.test(y)),
-      start: x => x === null || date(x), done: bool, extra: bool })],
+    [/^quiz:[\w.-]{1,120}$/, shape({ answers: map(500, answer), fp: map(500, text(20)), graded: bool, result,
+      kind: x => x === "quiz" || x === "check", module: text(120), title: text(300), path, changed: list(500, id),
+      legacy: map(500, answer, k => k.length < 300) })],
+    [/^instrument:[\w.-]{1,120}$/, shape({ answers: map(1000, nr(-100, 100)), done: bool, date, title: text(300),
+      team: list(200, text(2000)) })],
+    [/^exam:[\w.-]{1,120}$/, shape({ n: nr(0, 1e4), best: pct, last: pct, draw: list(500, id), start: orNull(date),
+      done: bool, extra: bool })],
     [/^(dialogue:[\w.-]{1,120}|review|pop)$/, v => isObj(v) && JSON.stringify(v).length <= 100000 && free(v, 0)],
-    [/^visits$/, v => isObj(v) && Object.keys(v).length <= 5000 && Object.keys(v).every(path)
-      && Object.values(v).every(date)],
-    [/^name$/, v => text(v, 200)],
+    [/^visits$/, map(5000, date, path)],
+    [/^name$/, text(200)],
     [/^schema$/, v => v === 2]
   ];
   const valid = (k, v) => RULES.some(([re, ok]) => re.test(k) && ok(v));
   // -- storage (scoped, checked) and the migration of version 1
   let backend = null;
-  function pick() {
+  const pick = () => {
     try { if (!backend) backend = window.__wpStorage || window.localStorage; } catch (e) {  }
-  }
-  function scope() {
-    try { return (window.__md_scope && new URL(window.__md_scope).pathname) || "/"; } catch (e) { return "/"; }
-  }
-  const skey = k => scope() + "wp:" + k;
+  };
+  // Material's __md_scope (the site's root) tells the site from a SCORM package or another host without it
+  const site = !!window.__md_scope;
+  let scope = "/";
+  try { if (site) scope = new URL(__md_scope).pathname; } catch (e) {  }
+  const skey = k => scope + "wp:" + k;
   const broken = new Set();
   const raw = k => { try { return json(backend.getItem(skey(k))); } catch (e) { return null; } };
   const store = {
@@ -143,16 +149,11 @@
     },
     bad: k => broken.has(k),
     set(k, v, quiet) {
-      try {
-        if (!valid(k, v)) throw new TypeError("invalid value for " + k);
-        backend.setItem(skey(k), JSON.stringify(v));
-        return true;
-      } catch (e) {
-        if (!quiet && !document.querySelector(".wp-notice--full")) {
-          notice(null, T("full")).classList.add("wp-notice--full");
-        }
-        return false;
+      try { if (valid(k, v)) return backend.setItem(skey(k), JSON.stringify(v)), true; } catch (e) {  }
+      if (!quiet && !document.querySelector(".wp-notice--full")) {
+        notice(null, T("full")).classList.add("wp-notice--full");
       }
+      return false;
     },
     remove(k) { try { backend.removeItem(skey(k)); } catch (e) {  } broken.delete(k); },
     keys() {
@@ -160,21 +161,20 @@
       try {
         for (let i = 0; i < backend.length; i++) {
           const k = backend.key(i);
-          if (k && k.indexOf(p) === 0) out.push(k.slice(p.length));
+          if (k?.startsWith(p)) out.push(k.slice(p.length));
         }
       } catch (e) {  }
       return out;
     }
   };
-  function load(el, k) {
+  const load = (el, k) => {
     const v = store.get(k);
     if (store.bad(k)) notice(el, T("broken"), () => store.remove(k));
     return v;
-  }
+  };
   const update = (k, fn) => { const v = store.get(k) || {}; fn(v); return store.set(k, v); };
-  const newer = (a, b) => ((a && a.result && a.result.date) || (a && a.date) || "")
-    > ((b && b.result && b.result.date) || (b && b.date) || "");
-  function fromV1(k, v) {
+  const stamp = x => x?.result?.date || x?.date || "", newer = (a, b) => stamp(a) > stamp(b);
+  const fromV1 = (k, v) => {
     const m = /^(wp-(quiz|check|instrument)-([\w.-]+))@\w+$/.exec(k);
     if (!m || !isObj(v)) return null;
     const legacy = isObj(v.answers) ? v.answers : {}, answers = {};
@@ -185,8 +185,8 @@
     for (const n in legacy) answers[n.slice(m[1].length + 1)] = +[].concat(legacy[n])[0];
     const rec = { answers, done: v.done === true, date: v.date, title: v.title };
     return ["instrument:" + m[3], JSON.parse(JSON.stringify(rec))];
-  }
-  function migrate() {
+  };
+  const migrate = () => {
     for (const k of store.keys()) {
       const moved = fromV1(k, raw(k));
       if (!moved || !valid(moved[0], moved[1])) continue;
@@ -195,56 +195,46 @@
       store.remove(k);
     }
     if (raw("schema") !== 2) store.set("schema", 2, true);
-  }
+  };
   // -- quizzes: answers by question id, with a fingerprint of options and key
   const norm = s => String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "").replace(/\s+/g, " ");
-  function keyOf(q) {
-    return json(attr(q.querySelector(".wp-answer"), "data-key")) || {};
-  }
-  function fingerprint(q) {
+  const fingerprint = q => {
     let s = attr(q, "data-type") + attr(q.querySelector(".wp-answer"), "data-key"), x = 2166136261;
     for (const el of $$(q, ".wp-option,.wp-match label,.wp-order-item label,option")) {
       s += "|" + el.textContent.replace(/\s+/g, " ").trim();
     }
     for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), 16777619);
     return (x >>> 0).toString(36);
-  }
+  };
   const selects = q => $$(q, "select").sort((a, b) => slot(a) - slot(b));
   const slot = s => +(attr(s, "data-left") ?? attr(s, "data-item"));
   const textbox = q => q.querySelector("input[type=text],textarea");
-  function answerOf(q) {
+  const answerOf = q => {
     const t = textbox(q), ss = selects(q);
     if (t) return t.value.trim() ? t.value : null;
     if (ss.length) return ss.some(s => s.value) ? ss.map(s => s.value) : null;
     const picked = $$(q, "input:checked").map(i => i.value);
     return picked.length ? picked : null;
-  }
-  function setAnswer(q, v) {
+  };
+  const setAnswer = (q, v) => {
     const t = textbox(q);
     if (t) t.value = typeof v === "string" ? v : "";
     selects(q).forEach((s, i) => { s.value = Array.isArray(v) && v[i] != null ? v[i] : ""; s.__old = s.value; });
     for (const i of $$(q, "input[type=radio],input[type=checkbox]")) i.checked = [].concat(v).includes(i.value);
-  }
+  };
 
-  function grade(q) {
-    const type = attr(q, "data-type"), key = keyOf(q), max = +attr(q, "data-points") || 0;
-    const picked = $$(q, "input:checked").map(i => i.value), t = textbox(q);
-    const r = { q, type, picked, max, points: 0, scored: type !== "open" };
-    if (type === "open") {
-      r.answered = !!(t && t.value.trim());
-      return r;
-    }
-    if (type === "single" || type === "multiple" || type === "truefalse") {
+  const grade = q => {
+    const type = attr(q, "data-type"), key = json(attr(q.querySelector(".wp-answer"), "data-key")) || {};
+    const picked = $$(q, "input:checked").map(i => i.value), t = textbox(q), max = +attr(q, "data-points") || 0;
+    const r = { q, type, picked, max, scored: type !== "open", answered: t ? !!t.value.trim() : picked.length > 0 };
+    if (type === "fill") r.ok = (key.answers || []).some(a => norm(a) === norm(t.value));
+    else if (/^(single|multiple|truefalse)$/.test(type)) {
       const want = type === "truefalse" ? [String(key.answer)] : (key.correct || []).map(String);
-      const right = v => want.indexOf(v) >= 0;
-      r.answered = picked.length > 0;
+      const right = v => want.includes(v);
       r.ok = type === "multiple" ? picked.length === want.length && picked.every(right) : right(picked[0]);
       r.missed = type === "multiple" && r.answered && !r.ok && picked.every(right);
-    } else if (type === "fill") {
-      r.answered = !!t.value.trim();
-      r.ok = (key.answers || []).some(a => norm(a) === norm(t.value));
-    } else {
+    } else if (type !== "open") {
       r.parts = selects(q).map(s => ({ s, ok: s.value !== "" &&
         +s.value === (type === "ordering" ? +attr(s, "data-item") + 1 : +attr(s, "data-left")) }));
       r.answered = r.parts.some(p => p.s.value !== "");
@@ -253,50 +243,41 @@
     r.ok = !!(r.answered && r.ok);
     r.points = r.ok ? max : 0;
     return r;
-  }
-  function feedback(r) {
-    const { q, type } = r, ans = q.querySelector(".wp-answer"), out = [];
-    const state = type === "open" ? "open" : !r.answered ? "unanswered" : r.ok ? "correct" : "incorrect";
-    r.state = state;
+  };
+  const clone = el => el && el.cloneNode(true);
+  const feedback = r => {
+    const { q, type, answered, ok, parts } = r, ans = q.querySelector(".wp-answer"), open = type === "open";
+    const state = r.state = open ? "open" : !answered ? "unanswered" : ok ? "correct" : "incorrect";
+    const mark = good => (good ? "correct" : "incorrect");
     q.setAttribute("data-result", state);
-    out.push(h("p", { class: "wp-verdict wp-verdict--" + state }, icon(state), " ", h("strong", null, T(state))));
     let chosen = [];
-    if (type === "open") {
-      const model = ans.querySelector(".wp-model-answer");
-      if (model) out.push(model.cloneNode(true));
-    } else if (r.parts && r.answered) {
-      out.push(h("p", null, T("parts", { n: r.parts.filter(p => p.ok).length, m: r.parts.length })));
-      for (const p of r.parts) {
-        const row = p.s.parentNode, st = p.ok ? "correct" : "incorrect", old = row.querySelector(".wp-row-mark");
-        if (old) old.remove();
-        row.setAttribute("data-result", st);
-        row.append(h("span", { class: "wp-row-mark" }, icon(st), " ", T(p.ok ? "rowok" : "rowbad")));
+    if (parts && answered) {
+      for (const p of parts) {
+        const row = p.s.parentNode;
+        $$(row, ".wp-row-mark").forEach(m => m.remove());
+        row.setAttribute("data-result", mark(p.ok));
+        row.append(h("span", { class: "wp-row-mark" }, icon(mark(p.ok)), " ", T(p.ok ? "rowok" : "rowbad")));
       }
     } else if (type === "fill") {
-      if (r.answered) chosen = [ans.querySelector(`li[data-result="${r.ok ? "correct" : "incorrect"}"]`)];
-    } else {
-      chosen = r.picked.map(v => ans.querySelector(`li[data-option="${v}"]`));
-    }
+      if (answered) chosen = [ans.querySelector(`li[data-result="${mark(ok)}"]`)];
+    } else if (!open) chosen = r.picked.map(v => ans.querySelector(`li[data-option="${v}"]`));
     chosen = chosen.filter(Boolean);
-    if (chosen.length) {
-      out.push(h("ul", { class: "wp-fb-list" }, chosen.map(li => h("li", { "data-correct": attr(li, "data-correct") },
-        Array.from(li.childNodes, n => n.cloneNode(true))))));
-    }
-    if (r.missed) out.push(h("p", null, T("missed")));
-    if (r.answered && !r.ok) {
-      for (const el of $$(ans, ".wp-accepted,.wp-solution-title,.wp-solution")) out.push(el.cloneNode(true));
-    }
-    const general = ans.querySelector(".wp-general");
-    if (general && (r.answered || type === "open")) out.push(general.cloneNode(true));
-    fill(q.querySelector(".wp-feedback"), out);
-  }
+    fill(q.querySelector(".wp-feedback"),
+      h("p", { class: "wp-verdict wp-verdict--" + state }, icon(state), " ", h("strong", null, T(state))),
+      open && clone(ans.querySelector(".wp-model-answer")),
+      parts && answered && h("p", null, T("parts", { n: parts.filter(p => p.ok).length, m: parts.length })),
+      chosen.length > 0 && h("ul", { class: "wp-fb-list" }, chosen.map(li => h("li",
+        { "data-correct": attr(li, "data-correct") }, Array.from(li.childNodes, clone)))),
+      r.missed && h("p", null, T("missed")),
+      answered && !ok && $$(ans, ".wp-accepted,.wp-solution-title,.wp-solution").map(clone),
+      (answered || open) && clone(ans.querySelector(".wp-general")));
+  };
 
-  function progressUrl() { // "Mijn voortgang" of the site (none in SCORM packages)
-    if (!window.__md_scope) return null;
-    return new URL("voortgang/" + (/\.html$/.test(location.pathname) ? "index.html" : ""), window.__md_scope).href;
-  }
+  // "Mijn voortgang" of the site (none in SCORM packages)
+  const progressUrl = () => site && new URL("voortgang/" + (/\.html$/.test(location.pathname) ? "index.html" : ""),
+    __md_scope).href;
 
-  function check(form, restoring) {
+  const check = (form, restoring) => {
     let score = 0, max = 0;
     const missed = [];
     for (const q of $$(form, ".wp-question")) {
@@ -330,8 +311,8 @@
     box.setAttribute("tabindex", "-1");
     box.focus();
     form.dispatchEvent(new CustomEvent("wp:graded", { bubbles: true, detail: { score, max, percent, passed } }));
-  }
-  function remember(form, fn) {
+  };
+  const remember = (form, fn) => {
     return update(form.__wpKey, s => {
       const answers = {}, fp = {};
       for (const q of $$(form, ".wp-question")) {
@@ -344,26 +325,26 @@
         path: decodeURI(location.pathname).slice(0, 500) });
       if (fn) fn(s);
     });
-  }
+  };
 
-  function shuffle(box) {
-    const kids = Array.from(box.children);
-    for (let i = kids.length - 1; i > 0; i--) {
+  const mix = xs => { // a shuffled copy
+    xs = Array.from(xs);
+    for (let i = xs.length - 1; i > 0; i--) {
       const j = Math.floor(Math.random() * (i + 1));
-      [kids[i], kids[j]] = [kids[j], kids[i]];
+      [xs[i], xs[j]] = [xs[j], xs[i]];
     }
-    box.append(...kids);
-  }
+    return xs;
+  };
 
-  function initQuiz(form) {
+  const initQuiz = form => {
     form.dispatchEvent(new CustomEvent("wp:quizinit", { bubbles: true })); // exam.js: draw a pool, pick what is due
     const id = attr(form, "data-wp-quiz"), key = form.__wpKey = "quiz:" + id, qs = $$(form, ".wp-question");
     const h1 = document.querySelector("h1");
-    form.__wpTitle = (attr(form, "data-pass-mark") ? attr(form, "data-title") : h1 && h1.firstChild && h1.firstChild.textContent.trim())
+    form.__wpTitle = (attr(form, "data-pass-mark") ? attr(form, "data-title") : h1?.firstChild?.textContent.trim())
       || attr(form, "data-title") || id;
     for (const q of qs) {
       q.__fp = fingerprint(q);
-      if (q.hasAttribute("data-shuffle")) $$(q, ".wp-options").forEach(shuffle);
+      if (q.hasAttribute("data-shuffle")) $$(q, ".wp-options").forEach(o => o.append(...mix(o.children)));
       const ans = q.querySelector(".wp-answer");
       if (ans) ans.hidden = true;
     }
@@ -380,11 +361,11 @@
       delete saved.legacy;
       store.set(key, saved);
     }
-    const changed = (saved.changed || []).filter(id => !(saved.answers || {})[id]);
+    const changed = (saved.changed || []).filter(id => !saved.answers?.[id]);
     for (const q of qs) {
-      const qid = attr(q, "data-qid"), v = saved.answers && saved.answers[qid];
+      const qid = attr(q, "data-qid"), v = saved.answers?.[qid];
       if (v == null) continue;
-      if (saved.fp && saved.fp[qid] && saved.fp[qid] !== q.__fp) {
+      if (saved.fp?.[qid] && saved.fp[qid] !== q.__fp) {
         changed.push(qid);
         q.querySelector(".wp-feedback").before(h("p", { class: "wp-changed" }, T("changed")));
       } else setAnswer(q, v);
@@ -402,12 +383,12 @@
     });
     const changes = e => {
       const s = e.target;
-      if (s.matches && s.matches(".wp-order-item select") && s.value) {
+      if (s.matches?.(".wp-order-item select") && s.value) {
         for (const o of $$(s.closest(".wp-question"), "select")) {
           if (o !== s && o.value === s.value) { o.value = s.__old || ""; o.__old = o.value; }
         }
       }
-      if (s.matches && s.matches("select")) s.__old = s.value;
+      if (s.matches?.("select")) s.__old = s.value;
       remember(form);
     };
     form.addEventListener("change", changes);
@@ -422,14 +403,13 @@
         form.removeAttribute("data-result");
         retry.hidden = true;
         update(key, s => { s.answers = {}; s.fp = {}; s.changed = []; s.graded = false; });
-        const first = form.querySelector(".wp-question :is(input, select, textarea)");
-        if (first) first.focus();
+        form.querySelector(".wp-question :is(input, select, textarea)")?.focus();
       });
     }
-  }
+  };
   // -- instruments: profile, share code, team profile
   const itemsOf = spec => spec.dimensions.reduce((all, d) => all.concat(d.items), []);
-  function profileOf(spec, values) {
+  const profileOf = (spec, values) => {
     const lo = spec.min, hi = spec.max, ref = spec.reference || {}, turn = (it, v) => (it.reverse ? lo + hi - v : v);
     return spec.dimensions.map(d => {
       const xs = [], rs = [];
@@ -440,14 +420,14 @@
       return { id: d.id, title: d.title, mean: xs.length ? avg(xs) : null, reference: rs.length ? avg(rs) : null,
         answered: xs.length, items: d.items.length };
     });
-  }
+  };
   const b64 = s => btoa(String.fromCharCode(...new TextEncoder().encode(s)))
     .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   const unb64 = s => new TextDecoder().decode(
     Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), c => c.charCodeAt(0)));
-  function chart(rows, spec, label) {
+  const chart = (rows, spec, label) => {
     const H = 48, pos = v => Math.max(0, Math.min(100, 100 * (v - spec.min) / ((spec.max - spec.min) || 1)));
-    const pc = v => pos(v).toFixed(2) + "%";
+    const pc = x => x.toFixed(2) + "%";
     const svg = h("svg", { class: "wp-chart", role: "img", "aria-label": label, width: "100%",
       height: rows.length * H + 4 }, h("title", null, label));
     rows.forEach((r, i) => {
@@ -457,14 +437,14 @@
         h("text", { x: 0, y: y + 15 }, `${r.title}: ${num(r.mean)}${extra}`),
         h("rect", { class: "wp-track", x: 0, y: y + 22, width: "100%", height: 16, rx: 2 }),
         r.mean != null && h("rect", { class: "wp-bar", x: 0, y: y + 22, height: 16, rx: 2,
-          width: Math.max(pos(r.mean), 0.5).toFixed(2) + "%" }),
-        r.low != null && h("rect", { class: "wp-range", x: pc(r.low), y: y + 28, height: 4,
-          width: (pos(r.high) - pos(r.low)).toFixed(2) + "%" }),
-        r.reference != null && h("rect", { class: "wp-ref", x: pc(r.reference), y: y + 18, width: 4, height: 24,
+          width: pc(Math.max(pos(r.mean), 0.5)) }),
+        r.low != null && h("rect", { class: "wp-range", x: pc(pos(r.low)), y: y + 28, height: 4,
+          width: pc(pos(r.high) - pos(r.low)) }),
+        r.reference != null && h("rect", { class: "wp-ref", x: pc(pos(r.reference)), y: y + 18, width: 4, height: 24,
           transform: "translate(-2 0)" })));
     });
     return svg;
-  }
+  };
   const table = (caption, head, rows) => h("div", { class: "wp-table-wrap", tabindex: "0", role: "region",
     "aria-label": caption }, h("table", { class: "wp-table" }, h("caption", null, caption),
     h("thead", null, h("tr", null, head.map(c => h("th", { scope: "col" }, c)))),
@@ -473,31 +453,31 @@
   const summary = (title, rows) => `${title}: ` + rows.map(r => `${r.title} ${num(r.mean)}`).join("; ");
   const safe = (s, n) => String(s).replace(/</g, "\u2039").slice(0, n);
   const round = x => (x == null ? null : Math.round(x * 100) / 100);
-  function csv(head, rows) {
+  const csv = (head, rows) => {
     const sep = en() ? "," : ";", cell = v => (typeof v === "number" ? (Number.isInteger(v) ? String(v) : num(v, 2))
       : /[";,\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : v == null ? "" : String(v));
     return "\ufeff" + [head].concat(rows).map(r => r.map(cell).join(sep)).join("\r\n") + "\r\n";
-  }
-  function printOnly(el) { // the other branches of the page are hidden while printing
+  };
+  const printOnly = el => { // the other branches of the page are hidden while printing
     const marks = [[document.documentElement, "wp-print-one"], [el, "wp-print-target"]];
     for (let n = el.parentElement; n.parentElement; n = n.parentElement) marks.push([n, "wp-print-path"]);
     const set = on => marks.forEach(([n, c]) => n.classList.toggle(c, on));
     set(true);
     window.addEventListener("afterprint", () => set(false), { once: true });
-    window.print();
-  }
+    print();
+  };
 
-  function readValues(form, spec) {
+  const readValues = (form, spec) => {
     const values = {}, name = attr(form, "data-wp-instrument");
     for (const it of itemsOf(spec)) {
       const el = form.querySelector(`input[name="${CSS.escape(name + "-" + it.id)}"]:checked`);
       if (el) values[it.id] = +el.value;
     }
     return values;
-  }
+  };
 
-  function showProfile(form, spec, restoring) {
-    const values = readValues(form, spec), all = itemsOf(spec), count = Object.keys(values).length;
+  const showProfile = (form, spec, restoring) => {
+    const values = readValues(form, spec), all = itemsOf(spec), count = keys(values).length;
     const box = form.querySelector(".wp-profile"), title = attr(form, "data-title") || "";
     const id = attr(form, "data-id"), version = attr(form, "data-version");
     const heading = h("h2", { tabindex: "-1", class: "wp-profile-title" }, T("profile") + (title ? ": " + title : ""));
@@ -518,10 +498,12 @@
       dimensions: rows.map(r => ({ id: r.id, title: r.title, mean: round(r.mean), reference: round(r.reference),
         answered: r.answered, items: r.items })), code };
     const codeId = newId("code"), copied = h("span", { class: "wp-status", role: "status" });
+    const field = h("input", { id: codeId, class: "wp-code", type: "text", readonly: true, value: code,
+      onfocus: () => field.select() });
     const copy = () => {
-      document.getElementById(codeId).select();
-      (navigator.clipboard ? navigator.clipboard.writeText(code) : Promise.reject()).catch(() =>
-        document.execCommand("copy")).then(() => say(copied, T("copied")));
+      field.select();
+      (async () => navigator.clipboard.writeText(code))().catch(() => document.execCommand("copy"))
+        .then(() => say(copied, T("copied")));
     };
     fill(box, heading,
       count < all.length && h("p", null, T("missing", { n: all.length - count, m: all.length })),
@@ -532,35 +514,32 @@
         button(T("csv"), () => download(`${id}-profiel.csv`, "text/csv;charset=utf-8", csv(T("csvhead").split(","),
           rows.map(r => [r.id, r.title, round(r.mean), round(r.reference), r.answered, r.items])))),
         button(T("json"), () => download(`${id}-profiel.json`, "application/json", JSON.stringify(json, null, 2)))),
-      h("p", { class: "wp-share" }, h("label", { for: codeId }, T("share")), " ",
-        h("input", { id: codeId, class: "wp-code", type: "text", readonly: true, value: code,
-          onfocus: e => e.target.select() }),
-        " ", button(T("copy"), copy), " ", copied),
+      h("p", { class: "wp-share" }, h("label", { for: codeId }, T("share")), " ", field, " ", button(T("copy"), copy),
+        " ", copied),
       h("p", { class: "wp-help" }, T("sharehelp")));
     for (const d of $$(form, "details.wp-reference")) d.hidden = false;
     if (restoring) return;
     update(form.__wpKey, s => { s.answers = values; s.done = true; s.date = date; s.title = safe(title, 300); });
     heading.focus();
-  }
-  function teamProfile(form, spec, lines, out, msg, restoring) {
+  };
+  const teamProfile = (form, spec, lines, out, msg, restoring) => {
     const id = attr(form, "data-id"), version = attr(form, "data-version"), all = itemsOf(spec);
     const members = [], problems = [], seen = new Set(), good = [];
     lines.split(/\r?\n/).forEach((line, i) => {
+      const no = k => problems.push(T(k, { n: i + 1 }));
       line = line.trim();
       if (!line) return;
-      if (seen.has(line)) return problems.push(T("dup", { n: i + 1 }));
+      if (seen.has(line)) return no("dup");
       seen.add(line);
       let data;
-      try { data = JSON.parse(unb64(line)); } catch (e) { data = null; }
-      if (!data || !Array.isArray(data.a)) return problems.push(T("bad", { n: i + 1 }));
-      if (data.i !== id || data.v !== version || data.a.length !== all.length) {
-        return problems.push(T("other", { n: i + 1 }));
-      }
+      try { data = JSON.parse(unb64(line)); } catch (e) {  }
+      if (!Array.isArray(data?.a)) return no("bad");
+      if (data.i !== id || data.v !== version || data.a.length !== all.length) return no("other");
       const values = {};
       all.forEach((it, k) => {
-        if (Number.isInteger(data.a[k]) && nr(data.a[k], spec.min, spec.max)) values[it.id] = data.a[k];
+        if (Number.isInteger(data.a[k]) && nr(spec.min, spec.max)(data.a[k])) values[it.id] = data.a[k];
       });
-      if (!Object.keys(values).length) return problems.push(T("empty", { n: i + 1 }));
+      if (!keys(values).length) return no("empty");
       members.push(profileOf(spec, values));
       good.push(line);
     });
@@ -584,9 +563,9 @@
         button(T("csv"), () => download(`${id}-teamprofiel.csv`, "text/csv;charset=utf-8",
           csv(head, rows.map(r => [r.title, round(r.mean), round(r.low), round(r.high), r.n]))))));
     say(msg, [said].concat(problems).join(" "));
-  }
+  };
 
-  function initInstrument(form) {
+  const initInstrument = form => {
     const spec = JSON.parse(attr(form, "data-spec")), name = attr(form, "data-wp-instrument");
     const key = form.__wpKey = "instrument:" + attr(form, "data-id");
     for (const d of $$(form, "details.wp-reference")) d.hidden = true;
@@ -602,12 +581,12 @@
     form.after(team);
     const saved = load(form, key) || {};
     for (const it of itemsOf(spec)) {
-      const v = (saved.answers || {})[it.id], el = v != null
+      const v = saved.answers?.[it.id], el = v != null
         && form.querySelector(`input[name="${CSS.escape(name + "-" + it.id)}"][value="${v}"]`);
       if (el) el.checked = true;
     }
     if (saved.done) showProfile(form, spec, true);
-    if (saved.team && saved.team.length) {
+    if (saved.team?.length) {
       codes.value = saved.team.join("\n");
       team.open = true;
       teamProfile(form, spec, codes.value, out, msg, true);
@@ -616,61 +595,61 @@
     form.addEventListener("change", e => {
       if (e.target.type === "radio") update(key, s => { s.answers = readValues(form, spec); });
     });
-  }
+  };
   // -- "Mijn voortgang": record, import (checked, merged, all or nothing), export
   const pathOf = url => decodeURI(new URL(url, location.href).pathname).replace(/\/index\.html$/, "/");
-  function recordVisit() {
+  // A lesson's visit (and a case page's, [data-wp-visit]: evidence in pop.js) is recorded under "visits".
+  const recordVisit = el => {
     const path = pathOf(location.href);
-    if (!/\/modules\/[^/]+\/[^/]+/.test(path)) return;
+    if (!el && !/\/modules\/[^/]+\/[^/]+/.test(path)) return;
     const v = store.get("visits") || (store.bad("visits") ? null : {});
-    if (v && Object.keys(v).length < 5000) { v[path] = new Date().toISOString(); store.set("visits", v); }
-  }
+    if (v && keys(v).length < 5000) { v[path] = new Date().toISOString(); store.set("visits", v); }
+  };
 
-  function quizState(m, saved) {
-    const r = saved && saved.result;
-    if (r && r.max) {
+  const quizState = (m, saved) => {
+    const r = saved?.result;
+    if (r?.max) {
       const passed = r.passed != null ? r.passed : r.percent >= m.passMark, state = passed ? "passed" : "failed";
       return [[`${Math.round(r.percent)}% (${r.score}/${r.max}) · ${day(r.date)}`,
-        saved.changed && saved.changed.length ? " · " + T("changedshort") : ""],
+        saved.changed?.length ? " · " + T("changedshort") : ""],
       h("span", { class: "wp-state wp-state--" + state }, icon(state), " ", T(state + "short"))];
     }
-    const busy = saved && saved.answers && Object.keys(saved.answers).length;
+    const busy = saved?.answers && keys(saved.answers).length;
     return [T(r ? "done" : busy ? "busy" : "notstarted"), h("span", { class: "wp-state" }, "–")];
-  }
-  function readExport(textIn) {
-    if (textIn.length > 1048576) throw new Error(T("toobig"));
+  };
+  const readExport = textIn => {
     const dump = json(textIn);
-    if (!isObj(dump) || dump.format !== "werkplaats-progress" || !isObj(dump.items)) throw new Error(T("badfile"));
-    if (dump.version !== 1 && dump.version !== 2) throw new Error(T("badversion", { v: String(dump.version) }));
+    if (!isObj(dump) || dump.format !== "werkplaats-progress" || !isObj(dump.items)) throw Error(T("badfile"));
+    if (dump.version !== 1 && dump.version !== 2) throw Error(T("badversion", { v: String(dump.version) }));
     const items = {};
     for (const k in dump.items) {
       const v = dump.items[k], moved = dump.version === 1 && fromV1(k, v), nk = moved ? moved[0] : k;
       const val = moved ? moved[1] : v;
       if (dump.version === 1 && k === "schema") continue;
-      if (!valid(nk, val)) throw new Error(T("baditem", { k: k.slice(0, 80) }));
+      if (!valid(nk, val)) throw Error(T("baditem", { k: k.slice(0, 80) }));
       if (!items[nk] || newer(val, items[nk])) items[nk] = val;
     }
     return items;
-  }
-  function merge(items) {
+  };
+  const merge = items => {
     const writes = {}, n = { q: 0, i: 0, l: 0, o: 0 };
     for (const k in items) {
       const v = items[k], old = store.get(k);
       if (k === "visits") {
-        const all = Object.assign({}, old || {});
+        const all = { ...old };
         for (const p in v) if (!all[p] || v[p] > all[p]) { if (!all[p]) n.l++; all[p] = v[p]; }
-        if (Object.keys(all).length > 5000) throw new Error(T("baditem", { k }));
+        if (keys(all).length > 5000) throw Error(T("baditem", { k }));
         writes[k] = all;
       } else if (k === "name" || k === "schema") {
         if (!old) writes[k] = v;
       } else if (!old || newer(v, old)) {
         writes[k] = v;
-        n[k[0] === "q" ? "q" : k[0] === "i" ? "i" : "o"]++;
+        n[/^[qi]/.test(k) ? k[0] : "o"]++;
       }
     }
     return [writes, n];
-  }
-  function writeAll(writes) {
+  };
+  const writeAll = writes => {
     const before = {}, done = [];
     for (const k in writes) {
       try { before[k] = backend.getItem(skey(k)); } catch (e) { return false; }
@@ -683,10 +662,10 @@
       done.push(k);
     }
     return true;
-  }
+  };
 
   const changed = () => document.dispatchEvent(new CustomEvent("wp:changed"));
-  function initProgress(el) {
+  const initProgress = el => {
     const data = JSON.parse(attr(el, "data-wp-progress"));
     $$(el, ".wp-progress-list").forEach(l => { l.hidden = true; });
     const view = h("div", { class: "wp-report" }), msg = h("p", { class: "wp-status", role: "status" });
@@ -716,7 +695,7 @@
       }
       checks.sort((a, b) => String(a[1]).localeCompare(String(b[1])));
       const instruments = (data.instruments || []).map(i => {
-        const r = records["instrument:" + i.id], found = r && r.done && r.date;
+        const r = records["instrument:" + i.id], found = r?.done && r.date;
         return h("li", null, h("a", { href: i.url }, i.title), ": ",
           found ? T("filled", { d: day(found) }) : T("notfilled"));
       });
@@ -730,11 +709,11 @@
     };
     name.addEventListener("input", () => { store.set("name", safe(name.value.trim(), 200)); render(); });
     file.addEventListener("change", () => {
-      const f = file.files && file.files[0];
+      const f = file.files?.[0];
       if (!f) return;
-      (f.size > 1048576 ? Promise.reject(new Error(T("toobig"))) : f.text()).then(t => {
+      (f.size > 1048576 ? Promise.reject(Error(T("toobig"))) : f.text()).then(t => {
         const [writes, n] = merge(readExport(t));
-        if (!writeAll(writes)) throw new Error(T("importfull"));
+        if (!writeAll(writes)) throw Error(T("importfull"));
         name.value = store.get("name") || "";
         render();
         changed();
@@ -749,7 +728,7 @@
       say(msg, T("exported"));
     };
     const reset = () => {
-      if (!window.confirm(T("confirm"))) return;
+      if (!confirm(T("confirm"))) return;
       for (const k of store.keys()) store.remove(k);
       store.set("schema", 2, true);
       name.value = "";
@@ -760,15 +739,15 @@
     el.append(view, h("div", { class: "wp-progress-actions" },
       h("p", { class: "wp-field" }, h("label", { for: nameId }, T("yourname")), " ", name),
       h("div", { class: "wp-actions" },
-        button(T("printreport"), () => window.print(), "md-button--primary"),
+        button(T("printreport"), () => print(), "md-button--primary"),
         button(T("export"), exportAll),
         button(T("import"), () => file.click()),
         button(T("reset"), reset, "wp-danger")),
       file, msg));
     render();
-  }
+  };
   // -- index filters
-  function initFilter(form) {
+  const initFilter = form => {
     const list = document.getElementById(attr(form, "data-wp-filter"));
     if (!list) return;
     const sels = $$(form, "select[data-filter]"), out = form.querySelector("output");
@@ -787,40 +766,42 @@
     form.addEventListener("submit", e => e.preventDefault());
     form.hidden = false;
     run();
-  }
+  };
   // -- start
   const PARTS = [["form.wp-quiz", initQuiz], ["form.wp-instrument", initInstrument],
-    [".wp-progress[data-wp-progress]", initProgress], ["form.wp-filter[data-wp-filter]", initFilter]];
+    [".wp-progress[data-wp-progress]", initProgress], ["form.wp-filter[data-wp-filter]", initFilter],
+    ["[data-wp-visit]", recordVisit]];
   let started = false;
-  function setUp(sel, fn) {
-    fn.done = fn.done || new WeakSet();
+  const setUp = (sel, fn) => {
+    fn.done ||= new WeakSet();
     for (const el of $$(document, sel)) {
       if (fn.done.has(el)) continue;
       fn.done.add(el);
       el.setAttribute("data-wp-ready", "");
       try { fn(el); } catch (e) {
-        if (window.console) console.error("werkplaats:", e);
+        console.error("werkplaats:", e);
         notice(el, T("failed"), el.__wpKey ? () => store.remove(el.__wpKey) : null);
       }
     }
-  }
-  function init() {
+  };
+  const init = () => {
     started = true;
     pick();
     strings();
     try { migrate(); recordVisit(); } catch (e) {  }
     for (const [sel, fn] of PARTS) setUp(sel, fn);
-  }
-  function register(sel, fn) {
+  };
+  const register = (sel, fn) => {
     PARTS.push([sel, fn]);
     if (started) { strings(); setUp(sel, fn); }
-  }
-  window.werkplaats = { store, h, fill, T, say, register, download, notice, $$, json, isObj };
+  };
+  window.werkplaats = { site, store, h, fill, T, say, register, download, notice, $$, json, isObj, is, text, list,
+    map, shape, date, day, pathOf, mix, button, answerOf };
   const ready = () => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", init)
     : init());
   let seen = false;
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe({ next() { seen = true; init(); }, complete() { if (!seen) ready(); } });
+  if (window.document$?.subscribe) {
+    document$.subscribe({ next() { seen = true; init(); }, complete() { if (!seen) ready(); } });
   } else {
     ready();
   }

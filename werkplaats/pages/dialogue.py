@@ -5,7 +5,8 @@ the step it leads to. dialogue.js reads the same elements (DOM contract below) a
 
 DOM contract (templates/dialogue/dialogue.html, assets/dialogue.js, tests):
 - root `.wp-dialogue[data-dialogue=<id>]` with `data-start` (start node id), `data-me` (who says the choices),
-  `data-competences` (JSON: competence id -> title) and `data-t` (JSON: UI strings of dialogue.js);
+  `data-competences` (JSON: competence id -> title) and `data-wp-strings` (the core strings and the "dialogue"
+  group of `labels.BROWSER`, which dialogue.js reads through `werkplaats.T`);
 - inside it `.wp-dlg-map` holds `li.wp-dlg-node[data-node=<node id>]`, each with `.wp-dlg-who`, `.wp-dlg-text`, and
   either `.wp-dlg-choices > li[data-to][data-scores]` (with `.wp-dlg-say` and `.wp-dlg-fb`) or
   `.wp-dlg-end[data-outcome]` (with `.wp-dlg-verdict` and `.wp-dlg-debrief`).
@@ -20,7 +21,7 @@ when it exists (SCORM), else localStorage, as JSON
 It is checked against the dialogue before use; anything that does not fit restarts the dialogue with a short notice.
 
 "Mijn voortgang": `.wp-dialogue-progress[data-wp-dialogues]` holds JSON `[{"id", "title", "url", "endings":
-{node id: verdict}}]` and `data-t` (the same UI strings); dialogue.js lists each dialogue's state in it.
+{node id: verdict}}]` and `data-wp-strings` (the same strings); dialogue.js lists each dialogue's state in it.
 """
 
 from __future__ import annotations
@@ -36,12 +37,6 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from werkplaats.content import Project
-
-#: UI strings dialogue.js needs, by their key in `data-t` and their key in the labels.
-JS_LABELS = {"say": "dlg_say", "again": "dlg_again", "tally": "dlg_tally", "route": "dlg_route",
-             "other": "dlg_other", "reset": "dlg_reset", "end": "dlg_end", "none": "dlg_none", "busy": "dlg_busy",
-             "done": "dlg_done", "title": "dialogues"}
-
 
 def _inline(html: Markup) -> Markup:
     text = str(html)
@@ -61,11 +56,6 @@ def competence_titles(dialogue: Dialogue, project: Project) -> dict[str, str]:
         item = project.get("competence", competence_id)
         titles[competence_id] = item.title if item is not None else competence_id
     return titles
-
-
-def js_labels(labels: dict[str, str]) -> dict[str, str]:
-    """The UI strings of dialogue.js in the site's language."""
-    return {key: labels[name] for key, name in JS_LABELS.items()}
 
 
 def dialogue_view(dialogue: Dialogue, project: Project, labels: dict[str, str],
@@ -91,7 +81,7 @@ def dialogue_view(dialogue: Dialogue, project: Project, labels: dict[str, str],
                               "debrief": md(node.ending.debrief)}
         nodes.append(view)
     return {"id": dialogue.id, "start": dialogue.start_id, "me": next(iter(dialogue.roles.values())),
-            "competences": competences, "ui": js_labels(labels), "nodes": nodes}
+            "competences": competences, "nodes": nodes}
 
 
 def dialogue_html(env: Environment, dialogue: Dialogue, project: Project, labels: dict[str, str],

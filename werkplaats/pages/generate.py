@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from werkplaats.content.macros import MacroCall, find_calls, replace_calls, uses_jinja
 from werkplaats.content.models import LEVELS
 from werkplaats.pages import pop
-from werkplaats.pages.dialogue import dialogue_html, js_labels, progress_entries
+from werkplaats.pages.dialogue import dialogue_html, progress_entries
 from werkplaats.pages.links import (
     GLOSSARY_PAGE,
     MATRIX_PAGE,
@@ -371,7 +371,6 @@ class Generator:
                             data_json=to_json({"modules": modules, "instruments": instruments}),
                             dialogues_json=to_json(progress_entries(
                                 self.project, lambda d: self._href(PROGRESS_PAGE, page_of("dialogue", d)[0]))),
-                            dialogue_labels=to_json(js_labels(self.labels)),
                             front_matter=front_matter(self.labels["progress"]))
 
     def due_html(self, page: str) -> str:
