@@ -17,7 +17,7 @@ import pytest
 
 from werkplaats.export.common import ExportError
 from werkplaats.labels import EN, NL, POP_BROWSER
-from werkplaats.pages.pop import fingerprint
+from werkplaats.pages.pop import CHART_CHARS, chart_lines, chart_rows, fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "sites" / "minimal"
@@ -119,6 +119,24 @@ def test_every_string_of_pop_js_exists_in_both_languages() -> None:
     assert EN["pop_title"] == "My development" and NL["pop_title"] == "Mijn ontwikkeling"
     differ = [k for k in POP_BROWSER["nl"] if POP_BROWSER["nl"][k] == POP_BROWSER["en"][k]]
     assert not differ, differ
+
+
+def test_chart_labels_are_cut_into_lines() -> None:
+    """SVG text does not wrap: a long competence title is cut into lines, and the level pop.js adds after the last
+    line (room for the longest level name) never makes a line longer than CHART_CHARS."""
+    assert chart_lines("Het gesprek voeren", 15) == ["Het gesprek voeren:"]
+    long = chart_lines("Samenwerken met informele zorg en vrijwilligers", 15)
+    assert long == ["Samenwerken met informele zorg en", "vrijwilligers:"]
+    assert chart_lines("De regie bij de inwoner laten", 15) == ["De regie bij de inwoner laten:", ""]
+    for title in ("Het sociale netwerk versterken", " ".join(["Een titel"] * 12), "Eén"):
+        lines = chart_lines(title, 15)
+        assert " ".join(lines).strip() == f"{title}:"
+        assert all(len(line) <= CHART_CHARS for line in lines) and len(lines[-1]) + 1 + 15 <= CHART_CHARS
+    rows = [{"title": "Het gesprek voeren"}, {"title": "Samenwerken met informele zorg en vrijwilligers"},
+            {"title": "X"}]
+    height = chart_rows(rows, 15)
+    assert [r["ys"] for r in rows] == [[15], [43, 61], [89]] and [r["bar"] for r in rows] == [19, 65, 93]
+    assert height == 109
 
 
 def test_fingerprint_ignores_spacing_only() -> None:

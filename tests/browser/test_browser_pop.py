@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from real_site import real_site  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPETENCE = "competenties/gesprek-voeren/"
@@ -265,6 +266,21 @@ def test_keyboard_and_narrow_screen(new_context: object, base_url: str) -> None:
     page.wait_for_function("() => /Startbekwaam/.test(document.querySelector('.wp-pop-level').textContent)")
     open_pop(page, base_url)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+
+
+def test_chart_labels_fit_a_phone(new_context: object, real_site: str) -> None:  # noqa: F811
+    """At 390 px every label of the overview chart lies inside the chart's box. SVG text does not wrap, so pop.py cuts
+    long labels into lines; the real site's longest title (47 characters, plus "nog geen niveau") ran 100 px past it."""
+    page = new_context(viewport={"width": 390, "height": 844}).new_page()
+    page.goto(real_site + POP)
+    page.wait_for_selector(".wp-pop-all[data-wp-ready] .wp-pop-on:not([hidden])")
+    chart = page.locator("svg.wp-pop-chart").bounding_box()
+    labels = page.eval_on_selector_all("svg.wp-pop-chart text", """ts => ts.map(t => {
+        const b = t.getBoundingClientRect(); return [t.textContent, b.left, b.top, b.right, b.bottom]; })""")
+    assert len(labels) >= 14 and any("vrijwilligers" in t for t, *_ in labels), labels
+    outside = [t for t, left, top, right, bottom in labels if left < chart["x"] - 0.5 or top < chart["y"] - 0.5
+               or right > chart["x"] + chart["width"] + 0.5 or bottom > chart["y"] + chart["height"] + 0.5]
+    assert not outside, (chart, outside)
 
 
 def test_evidence_from_the_site(pop_page: object, base_url: str) -> None:

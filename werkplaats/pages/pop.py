@@ -44,6 +44,8 @@ pop.js.
 from __future__ import annotations
 
 import hashlib
+import json
+import textwrap
 from typing import TYPE_CHECKING, Any, cast
 
 from werkplaats.content.models import LEVELS
@@ -56,6 +58,14 @@ if TYPE_CHECKING:
 
 POP_PAGE = "ontwikkeling/index.md"
 SCALE = (0, 1, 2, 3)
+#: The overview chart (templates/pages/pop-all.html): a label is "<title>: <level>" above its bar. SVG text does not
+#: wrap, so a long label is cut into lines of at most CHART_CHARS characters (about 310 px of type at 0.75rem: it
+#: fits a 360 px phone); the level (filled in by pop.js) gets room for the longest level name. Rows are CHART_ROW
+#: high plus CHART_LINE for each extra line; CHART_TOP leaves room for the ascenders of the first line.
+CHART_CHARS = 42
+CHART_ROW = 28
+CHART_LINE = 18
+CHART_TOP = 3
 
 
 def fingerprint(text: str) -> str:
@@ -133,6 +143,26 @@ def sorted_competences(gen: Generator) -> list[Competence]:
     return sorted(items, key=lambda c: (clusters.index(c.cluster), c.title.lower(), c.id))
 
 
+def chart_lines(title: str, level_chars: int) -> list[str]:
+    """The lines of a chart label: `title:` wrapped, and an empty last line when the level does not fit after it."""
+    lines = textwrap.wrap(f"{title}:", CHART_CHARS, break_long_words=False, break_on_hyphens=False) or [":"]
+    if len(lines[-1]) + 1 + level_chars > CHART_CHARS:
+        lines.append("")
+    return lines
+
+
+def chart_rows(rows: list[dict[str, Any]], level_chars: int) -> int:
+    """Adds `lines`, `ys` (their baselines) and `bar` (the top of the bar) to each row of the chart; returns the
+    chart's height."""
+    top = CHART_TOP
+    for row in rows:
+        row["lines"] = chart_lines(row["title"], level_chars)
+        row["ys"] = [top + 12 + CHART_LINE * i for i in range(len(row["lines"]))]
+        row["bar"] = row["ys"][-1] + 4
+        top += CHART_ROW + CHART_LINE * (len(row["lines"]) - 1)
+    return top + 4
+
+
 def pop_page(gen: Generator) -> str:
     """The Markdown of `ontwikkeling/`: the overview, chart and printable plan that pop.js builds."""
     from werkplaats.pages.generate import front_matter
@@ -142,7 +172,9 @@ def pop_page(gen: Generator) -> str:
     rows = [{"id": c.id, "title": c.title, "href": _href(gen, POP_PAGE, "competence", c.id)} for c in chosen]
     clusters = [(cluster, [row for row, c in zip(rows, chosen, strict=True) if c.cluster == cluster])
                 for cluster in dict.fromkeys(c.cluster for c in chosen)]
+    strings = json.loads(gen.labels["js_pop"])
+    height = chart_rows(rows, max(len(strings[f"pL{lv}"]) for lv in range(4)))
     block = gen.env.get_template("pages/pop-all.html").render(
-        labels=gen.labels, data_json=to_json(data), competences=rows, clusters=clusters)
+        labels=gen.labels, data_json=to_json(data), competences=rows, clusters=clusters, chart_height=height)
     return gen._render("pop.md", POP_PAGE, block=gen.slot(block),
                        front_matter=front_matter(gen.labels["pop_title"], gen.labels["pop_intro"]))
