@@ -69,8 +69,8 @@
     open: "M12 7v.5M12 11v6" };
   const icon = state => h("svg", { class: "wp-icon wp-icon--" + state, viewBox: "0 0 24 24", width: 20, height: 20,
     "aria-hidden": "true", focusable: "false" }, h("path", { d: ICONS[state] || ICONS.open }));
-  const button = (text, onclick, cls) => h("button", { type: "button", class: "md-button " + (cls || ""), onclick },
-    text);
+  const button = (text, onclick, cls) =>
+    h("button", { type: "button", class: cls ? "md-button " + cls : "md-button", onclick }, text);
   const download = (name, type, text) => {
     const url = URL.createObjectURL(new Blob([text], { type }));
     h("a", { href: url, download: name }).click();
