@@ -115,7 +115,12 @@ def test_state_kept_across_reload_and_instant_navigation(page: object, base_url:
     page.wait_for_selector(".wp-dialogue-progress[data-dlg-ready] li")
     assert page.evaluate("() => window.__marker") == 1
     assert page.locator(".wp-dialogue-progress li").inner_text() == \
-        "Een kort gesprek: bezig (1 keuzes gemaakt)"
+        "Een kort gesprek: bezig (keuzes gemaakt: 1)"  # never "1 keuzes"
+    # The list is part of the record: after the overview, before the buttons (print, export, import, wipe).
+    assert page.evaluate("""() => !!(document.querySelector('.wp-report').compareDocumentPosition(
+        document.querySelector('.wp-dialogue-progress')) & Node.DOCUMENT_POSITION_FOLLOWING)
+        && !!(document.querySelector('.wp-dialogue-progress').compareDocumentPosition(
+        document.querySelector('.wp-progress-actions')) & Node.DOCUMENT_POSITION_FOLLOWING)""")
     page.click(".wp-dialogue-progress a")
     page.wait_for_url(re.compile(r"/gesprekken/kort-gesprek/$"))
     page.wait_for_selector(f"{ROOT}[data-dlg-ready] .wp-dlg-play", state="attached")
@@ -135,13 +140,13 @@ def test_progress_with_a_foreign_ending(page: object, base_url: str) -> None:
                   [KEY, json.dumps({"path": ["begin"], "choices": [], "ended": "constructor", "date": "x"})])
     page.goto(base_url + "voortgang/")
     page.wait_for_selector(".wp-dialogue-progress[data-dlg-ready] li")
-    assert page.locator(".wp-dialogue-progress li").inner_text() == "Een kort gesprek: bezig (0 keuzes gemaakt)"
+    assert page.locator(".wp-dialogue-progress li").inner_text() == "Een kort gesprek: bezig (keuzes gemaakt: 0)"
 
 
 def test_progress_before_any_dialogue(page: object, base_url: str) -> None:
     page.goto(base_url + "voortgang/")
     page.wait_for_selector(".wp-dialogue-progress[data-dlg-ready] li")
-    assert page.locator(".wp-dialogue-progress h2").inner_text() == "Gesprekken"
+    assert page.locator(".wp-dialogue-progress h3").inner_text() == "Gesprekken"
     assert page.locator(".wp-dialogue-progress li").inner_text() == "Een kort gesprek: nog niet begonnen"
 
 

@@ -85,6 +85,11 @@ def test_no_feedback_until_hand_in_then_warning_then_review(page: object, site: 
     record = stored(page, "exam:wp-quiz-mini")
     assert (record["n"], record["done"], round(record["last"])) == (1, True, percent)
     assert "Pogingen ingeleverd: 1" in form.locator(".wp-attempt").inner_text()
+    # "Mijn voortgang" shows the attempts and the best score beside the last result.
+    page.goto(site + "voortgang/")
+    row = page.locator(".wp-report tbody tr").first
+    row.wait_for()
+    assert f"pogingen: 1 · beste: {percent}%" in row.inner_text()
 
 
 def test_pool_is_kept_across_reload_and_attempts_are_capped(page: object, site: str) -> None:

@@ -95,7 +95,7 @@
   const progress = el => {
     el.setAttribute("data-dlg-ready", "");
     const entries = data(el, "data-wp-dialogues");
-    fill(el, h("h2", null, T("dialogues")), h("ul", null, (Array.isArray(entries) ? entries : []).map(d => {
+    fill(el, h("h3", null, T("dialogues")), h("ul", null, (Array.isArray(entries) ? entries : []).map(d => {
       const s = store.get(key(d.id)), ends = d.endings || {};
       let status = T("dlg_none");
       if (Array.isArray(s?.choices)) {

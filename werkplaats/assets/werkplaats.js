@@ -606,11 +606,13 @@
     if (v && keys(v).length < 5000) { v[path] = new Date().toISOString(); store.set("visits", v); }
   };
 
-  const quizState = (m, saved) => {
+  // A module test's cell: its last result, and for an exam (exam.js, "exam:<form id>") the attempts and the best.
+  const quizState = (m, saved, exam) => {
     const r = saved?.result;
     if (r?.max) {
       const passed = r.passed != null ? r.passed : r.percent >= m.passMark, state = passed ? "passed" : "failed";
       return [[`${Math.round(r.percent)}% (${r.score}/${r.max}) · ${day(r.date)}`,
+        exam?.n > 0 && exam.best != null ? " · " + T("tries", { n: exam.n, b: Math.round(exam.best) }) : "",
         saved.changed?.length ? " · " + T("changedshort") : ""],
       h("span", { class: "wp-state wp-state--" + state }, icon(state), " ", T(state + "short"))];
     }
@@ -677,10 +679,10 @@
     const render = () => {
       const visits = store.get("visits") || {}, who = store.get("name"), modules = data.modules || [];
       const records = {};
-      for (const k of store.keys()) if (/^(quiz|instrument):/.test(k)) records[k] = store.get(k);
+      for (const k of store.keys()) if (/^(quiz|instrument|exam):/.test(k)) records[k] = store.get(k);
       const rows = modules.map(m => {
         const units = m.units || [], seen = units.filter(u => visits[pathOf(u.url)]).length;
-        const [quiz, status] = quizState(m, records["quiz:" + m.quiz]);
+        const [quiz, status] = quizState(m, records["quiz:" + m.quiz], records["exam:" + m.quiz]);
         return [h("a", { href: m.url }, m.title), `${num(m.studyLoad, m.studyLoad % 1 ? 1 : 0)} ${T("hours")}`,
           T("of", { n: seen, m: units.length }), h("a", { href: m.quizUrl }, quiz), status];
       });
@@ -736,7 +738,8 @@
       changed();
       say(msg, T("wiped"));
     };
-    el.append(view, h("div", { class: "wp-progress-actions" },
+    // The dialogues' list (dialogue.js fills it) belongs to the record: after the overview, before the buttons.
+    el.append(view, document.querySelector(".wp-dialogue-progress") || "", h("div", { class: "wp-progress-actions" },
       h("p", { class: "wp-field" }, h("label", { for: nameId }, T("yourname")), " ", name),
       h("div", { class: "wp-actions" },
         button(T("printreport"), () => print(), "md-button--primary"),
