@@ -6,7 +6,6 @@ child's own `ru_maxrss`. Progress goes to stderr, the result to stdout.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re
@@ -245,9 +244,10 @@ def measure(pages: int, workdir: Path, repeat: int = 1) -> dict:
 
 
 def _assets_gz(site: Path) -> int:
-    """Gzipped bytes (level 9) of the package's own script and stylesheet as the built site ships them."""
-    shipped = sorted((site / "assets" / "werkplaats").iterdir())
-    return sum(len(gzip.compress(p.read_bytes(), 9, mtime=0)) for p in shipped)
+    """Gzipped bytes of the package's own script and stylesheet as the built site ships them."""
+    from werkplaats.minify import gzipped_size
+
+    return gzipped_size({p.name: p for p in sorted((site / "assets" / "werkplaats").iterdir())})["total"]
 
 
 def report(name: str, measure: Callable[[Path], dict], output_format: str, text: Callable[[dict], str]) -> int:

@@ -173,6 +173,16 @@ def page(context: object, site_dir: Path) -> object:
     return page
 
 
+@pytest.fixture(scope="module")
+def exam_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of a copy of the minimal site whose module test runs in exam mode (exam_site.py), built once per
+    test module that uses it."""
+    from exam_site import exam_site
+
+    with exam_site(tmp_path_factory.mktemp("exam")) as url:
+        yield url
+
+
 @pytest.fixture
 def axe_path() -> Path:
     assert AXE.exists(), "axe-core is not installed (make npm-deps)"

@@ -10,7 +10,6 @@ import http.server
 import shutil
 import threading
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,31 +20,15 @@ SCORM_AGAIN = Path(__file__).resolve().parents[1] / ".npm" / "node_modules" / "s
 START = dt.datetime(2026, 3, 2, 9, 0, 0)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with exam_site(tmp_path_factory.mktemp("exam")) as url:
-        yield url
-
-
-
-
-@pytest.fixture
-def page(browser: object, site: str) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    watch = Watch(context)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-    watch.check()
+# `page` is conftest's: a fresh, guarded context (no request to another host, no JavaScript error).
 
 
 def drawn(page: object) -> list[str]:
     return page.eval_on_selector_all("#wp-quiz-mini .wp-question", "qs => qs.map(q => q.dataset.qid)")
 
 
-def test_no_feedback_until_hand_in_then_warning_then_review(page: object, site: str) -> None:
-    page.goto(site + TEST)
+def test_no_feedback_until_hand_in_then_warning_then_review(page: object, exam_url: str) -> None:
+    page.goto(exam_url + TEST)
     form = page.locator("#wp-quiz-mini")
     check = form.locator("button.wp-check")
     assert check.inner_text() == "Inleveren"
@@ -86,14 +69,14 @@ def test_no_feedback_until_hand_in_then_warning_then_review(page: object, site: 
     assert (record["n"], record["done"], round(record["last"])) == (1, True, percent)
     assert "Pogingen ingeleverd: 1" in form.locator(".wp-attempt").inner_text()
     # "Mijn voortgang" shows the attempts and the best score beside the last result.
-    page.goto(site + "voortgang/")
+    page.goto(exam_url + "voortgang/")
     row = page.locator(".wp-report tbody tr").first
     row.wait_for()
     assert f"pogingen: 1 · beste: {percent}%" in row.inner_text()
 
 
-def test_pool_is_kept_across_reload_and_attempts_are_capped(page: object, site: str) -> None:
-    page.goto(site + TEST)
+def test_pool_is_kept_across_reload_and_attempts_are_capped(page: object, exam_url: str) -> None:
+    page.goto(exam_url + TEST)
     form = page.locator("#wp-quiz-mini")
     first = drawn(page)
     answer_right(form, first[0])
@@ -130,11 +113,11 @@ def test_pool_is_kept_across_reload_and_attempts_are_capped(page: object, site: 
     assert page.locator("#wp-quiz-mini").get_by_role("button", name="Nieuwe poging").count() == 0
 
 
-def test_timer_announces_and_hands_in_at_the_end(page: object, site: str) -> None:
+def test_timer_announces_and_hands_in_at_the_end(page: object, exam_url: str) -> None:
     # A paused clock: only run_for moves it, so a slow machine cannot take a second off the timer.
     page.clock.install(time=START)
     page.clock.pause_at(START)
-    page.goto(site + TEST)
+    page.goto(exam_url + TEST)
     form = page.locator("#wp-quiz-mini")
     timer = form.locator(":scope > [role=timer]")
     assert timer.inner_text() == "Resterende tijd: 6:00"
@@ -159,14 +142,14 @@ def test_timer_announces_and_hands_in_at_the_end(page: object, site: str) -> Non
     assert stored(page, "exam:wp-quiz-mini")["n"] == 1
 
 
-def test_review_has_no_serious_axe_violation(browser: object, site: str) -> None:
+def test_review_has_no_serious_axe_violation(browser: object, exam_url: str) -> None:
     if not AXE.exists():
         pytest.fail("axe-core is not installed (make npm-deps)")
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport={"width": 360, "height": 800}, color_scheme=scheme)
         watch = Watch(context)
         page = context.new_page()
-        page.goto(site + TEST)
+        page.goto(exam_url + TEST)
         page.locator("#wp-quiz-mini button.wp-check").click()  # the warning
         page.add_script_tag(path=str(AXE))
         found = page.evaluate("""async () => (await axe.run(document)).violations

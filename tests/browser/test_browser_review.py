@@ -6,39 +6,25 @@ with Playwright's clock."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from exam_site import Watch, answer_right, exam_site, stored
+from exam_site import Watch, answer_right, stored
 
 DAY1 = dt.datetime(2026, 3, 2, 9, 0, 0)
 DAY2 = DAY1 + dt.timedelta(days=1)
 UNIT = "modules/mini/verdieping/"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with exam_site(tmp_path_factory.mktemp("review")) as url:
-        yield url
-
-
-
-
 @pytest.fixture
-def page(browser: object, site: str) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    watch = Watch(context)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+def page(page: object) -> object:
+    """conftest's page (a fresh, guarded context) on the clock of DAY1."""
     page.clock.install(time=DAY1)
-    yield page
-    context.close()
-    watch.check()
+    return page
 
 
-def test_wrong_answer_comes_back_on_herhalen_and_moves_on(page: object, site: str) -> None:
-    page.goto(site + UNIT)
+def test_wrong_answer_comes_back_on_herhalen_and_moves_on(page: object, exam_url: str) -> None:
+    page.goto(exam_url + UNIT)
     form = page.locator("form.wp-quiz")
     # m-02 wrong; m-04 right, but the learner was unsure.
     form.locator(".wp-question[data-qid='m-02'] input[value='2']").check()
@@ -53,17 +39,17 @@ def test_wrong_answer_comes_back_on_herhalen_and_moves_on(page: object, site: st
                      "mini/m-04": {"box": 1, "due": "2026-03-03", "quiz": queue["mini/m-04"]["quiz"]}}
     assert queue["mini/m-02"]["quiz"].startswith("wp-check-")
     # Today nothing is due yet.
-    page.goto(site + "herhalen/")
+    page.goto(exam_url + "herhalen/")
     assert "niets te herhalen" in page.locator(".wp-review-status").inner_text()
     assert page.locator("#wp-herhalen").is_hidden()
-    page.goto(site)
+    page.goto(exam_url)
     assert page.locator("[data-wp-due]").inner_text() == "Vandaag niets te herhalen."
     # The next day: both are due, counted on the home page and on Mijn voortgang, with a link to Herhalen.
     page.clock.set_system_time(DAY2)
     page.reload()
     due = page.locator("[data-wp-due]")
     assert due.inner_text().startswith("Vandaag te herhalen: 2 vragen.")
-    page.goto(site + "voortgang/")
+    page.goto(exam_url + "voortgang/")
     assert page.locator("[data-wp-due]").inner_text().startswith("Vandaag te herhalen: 2 vragen.")
     page.locator("[data-wp-due] a").click()  # instant navigation to Herhalen
     page.wait_for_url("**/herhalen/")
@@ -87,8 +73,8 @@ def test_wrong_answer_comes_back_on_herhalen_and_moves_on(page: object, site: st
     assert page.eval_on_selector_all("#wp-herhalen .wp-question", "qs => qs.length") == 0
 
 
-def test_exam_wrong_answers_enter_the_queue_and_removed_questions_drop_out(page: object, site: str) -> None:
-    page.goto(site + "modules/mini/toets/")
+def test_exam_wrong_answers_enter_the_queue_and_removed_questions_drop_out(page: object, exam_url: str) -> None:
+    page.goto(exam_url + "modules/mini/toets/")
     form = page.locator("#wp-quiz-mini")
     ids = page.eval_on_selector_all("#wp-quiz-mini .wp-question", "qs => qs.map(q => q.dataset.qid)")
     answer_right(form, ids[0])
@@ -107,13 +93,13 @@ def test_exam_wrong_answers_enter_the_queue_and_removed_questions_drop_out(page:
         localStorage.setItem(k, JSON.stringify(r));
     }""")
     page.clock.set_system_time(DAY2)
-    page.goto(site + "herhalen/")
+    page.goto(exam_url + "herhalen/")
     shown = page.eval_on_selector_all("#wp-herhalen .wp-question", "qs => qs.map(q => q.dataset.qid)")
     assert sorted(shown) == sorted(f"mini--{q}" for q in scored)
     assert sorted(stored(page, "review")) == sorted(f"mini/{q}" for q in scored)
 
 
-def test_herhalen_with_due_questions_has_no_serious_axe_violation(browser: object, site: str) -> None:
+def test_herhalen_with_due_questions_has_no_serious_axe_violation(browser: object, exam_url: str) -> None:
     axe = Path(__file__).resolve().parents[1] / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
     if not axe.exists():
         pytest.fail("axe-core is not installed (make npm-deps)")
@@ -121,7 +107,7 @@ def test_herhalen_with_due_questions_has_no_serious_axe_violation(browser: objec
         context = browser.new_context(viewport={"width": 360, "height": 800}, color_scheme=scheme)
         watch = Watch(context)
         page = context.new_page()
-        page.goto(site + "herhalen/")
+        page.goto(exam_url + "herhalen/")
         page.evaluate("""() => {
             const k = Object.keys(localStorage).find(k => k.endsWith('wp:schema')).replace(/schema$/, 'review');
             localStorage.setItem(k, JSON.stringify({'mini/m-01': {box: 1, due: '2000-01-01', quiz: 'wp-quiz-mini'},
